@@ -45,7 +45,7 @@ def write_safetensors(path, tensors, metadata):
     blobs = []
     offset = 0
     for name, value in tensors.items():
-        a = np.ascontiguousarray(np.asarray(value, dtype="<f4"))
+        a = np.array(value, dtype="<f4", order="C")  # (np.ascontiguousarray would make scalars 1-D)
         header[name] = {"dtype": "F32", "shape": list(a.shape), "data_offsets": [offset, offset + a.nbytes]}
         blobs.append(a.tobytes())
         offset += a.nbytes
