@@ -33,6 +33,20 @@ public sealed class BatchNorm1d : Module
         _sum2 = new double[features];
     }
 
+    private BatchNorm1d(BatchNorm1d source)
+    {
+        Features = source.Features;
+        Momentum = source.Momentum;
+        Eps = source.Eps;
+        Weight = source.Weight;
+        Bias = source.Bias;
+        RunningMean = source.RunningMean;
+        RunningVar = source.RunningVar;
+        _invStd = new float[Features];
+        _sum = new double[Features];
+        _sum2 = new double[Features];
+    }
+
     public int Features { get; }
     public float Momentum { get; }
     public float Eps { get; }
@@ -46,8 +60,10 @@ public sealed class BatchNorm1d : Module
     public StateTensor RunningMean { get; }
     public StateTensor RunningVar { get; }
 
-    /// <summary>Training-mode forward passes so far (PyTorch's num_batches_tracked; not saved).</summary>
+    /// <summary>Training-mode forward passes of this instance (PyTorch's num_batches_tracked; not saved).</summary>
     public long BatchesTracked { get; private set; }
+
+    protected override Module CreateReplica() => new BatchNorm1d(this);
 
     protected override IEnumerable<Parameter> OwnParameters => [Weight, Bias];
     protected override IEnumerable<StateTensor> OwnBuffers => [RunningMean, RunningVar];
