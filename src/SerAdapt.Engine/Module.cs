@@ -102,7 +102,8 @@ public abstract class Module
 
     /// <summary>
     /// Frozen: no parameter gradient is accumulated and optimizers skip the parameters, but the
-    /// module still passes gradients to its input. Setting it applies to every parameter inside.
+    /// module still passes gradients to its input. Setting it applies to every parameter inside;
+    /// reading it tells whether all of them are frozen (true for a module without parameters).
     /// </summary>
     public bool Frozen
     {
