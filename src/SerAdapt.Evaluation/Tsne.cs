@@ -277,7 +277,7 @@ public static class Tsne
             Parallel.For(0, n, parallel, i =>
             {
                 double rx = 0, ry = 0, sq = 0;
-                _tree.Repulsion(i, y, theta, ref rx, ref ry, ref sq);
+                _tree.Repulsion(i, theta, ref rx, ref ry, ref sq);
                 _repulsion[2 * i] = rx;
                 _repulsion[2 * i + 1] = ry;
                 _sumQ[i] = sq;
