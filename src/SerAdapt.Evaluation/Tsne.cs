@@ -143,15 +143,19 @@ public static class Tsne
     private static double[] ExactAffinities(Matrix x, double perplexity, ParallelOptions parallel)
     {
         int n = x.Rows;
-        var (indices, distances) = NearestNeighbours.Search(x, x, n - 1, excludeSelf: true, parallel.MaxDegreeOfParallelism);
+        var norms = NearestNeighbours.SquaredNorms(x);
         var conditional = new double[n * n];
-        Parallel.For(0, n, parallel, i =>
+        Parallel.For(0, n, parallel, () => (Distances: new float[n], Row: new double[n - 1]), (i, _, buffers) =>
         {
-            var row = new double[n - 1];
-            ConditionalRow(distances.AsSpan(i * (n - 1), n - 1), perplexity, row);
-            for (int k = 0; k < n - 1; k++)
-                conditional[i * n + indices[i * (n - 1) + k]] = row[k];
-        });
+            NearestNeighbours.DistanceRow(x.Row(i), x, norms, buffers.Distances);
+            var others = buffers.Distances.AsSpan();
+            // Drop the point itself: move the last distance into its slot, then undo when scattering.
+            others[i] = others[n - 1];
+            ConditionalRow(others[..(n - 1)], perplexity, buffers.Row);
+            for (int j = 0; j < n - 1; j++)
+                conditional[i * n + (j == i ? n - 1 : j)] = buffers.Row[j];
+            return buffers;
+        }, _ => { });
         var p = new double[n * n];
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
