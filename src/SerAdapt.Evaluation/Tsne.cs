@@ -202,7 +202,7 @@ public static class Tsne
         return new SparseAffinities(rowStart, cols.ToArray(), values.ToArray());
     }
 
-    private interface IGradient
+    internal interface IGradient
     {
         // y, grad: (n * 2) interleaved coordinates; P is multiplied by exaggeration.
         void Compute(double[] y, double exaggeration, double[] grad);
@@ -210,7 +210,7 @@ public static class Tsne
 
     // grad_i = 4 (exaggeration sum_j p_ij q_ij (y_i - y_j) - sum_j q_ij^2 (y_i - y_j) / Z), q_ij = (1 + |y_i - y_j|^2)^-1,
     // Z = sum_ij q_ij: both sums and Z accumulate in one pass over the pairs, row by row.
-    private sealed class ExactGradient(double[] p, int n, ParallelOptions parallel) : IGradient
+    internal sealed class ExactGradient(double[] p, int n, ParallelOptions parallel) : IGradient
     {
         private readonly double[] _attraction = new double[2 * n];
         private readonly double[] _repulsion = new double[2 * n];
@@ -269,7 +269,7 @@ public static class Tsne
         }
     }
 
-    private sealed class BarnesHutGradient(SparseAffinities p, int n, double theta, ParallelOptions parallel) : IGradient
+    internal sealed class BarnesHutGradient(SparseAffinities p, int n, double theta, ParallelOptions parallel) : IGradient
     {
         private readonly QuadTree _tree = new();
         private readonly double[] _repulsion = new double[2 * n];
