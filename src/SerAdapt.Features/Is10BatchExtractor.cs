@@ -37,7 +37,7 @@ public static class Is10BatchExtractor
         var rows = new FeatureRow?[files.Count];
         var durations = new double[files.Count];
         var errors = new string?[files.Count];
-        int completed = 0;
+        int completed = 0, resampled = 0;
         var parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = options.MaxParallelism > 0 ? options.MaxParallelism : Environment.ProcessorCount,
@@ -56,6 +56,7 @@ public static class Is10BatchExtractor
                 }
                 rows[i] = new FeatureRow(extraction.InstanceName, extraction.Functionals);
                 durations[i] = extraction.DurationSeconds;
+                if (extraction.OriginalSampleRate != Is10Extractor.SampleRate) Interlocked.Increment(ref resampled);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -73,6 +74,6 @@ public static class Is10BatchExtractor
             if (rows[i] is { } row) okRows.Add(row);
             else failures.Add(new BatchFailure(files[i], errors[i]!));
         }
-        return new Is10BatchResult(okRows, failures, durations.Sum(), clock.Elapsed);
+        return new Is10BatchResult(okRows, failures, durations.Sum(), clock.Elapsed, resampled);
     }
 }

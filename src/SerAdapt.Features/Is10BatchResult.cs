@@ -1,7 +1,9 @@
 namespace SerAdapt.Features;
 
 /// <summary>Outcome of a batch: one row per file that succeeded (in input order) and the failures.</summary>
-public sealed record Is10BatchResult(IReadOnlyList<FeatureRow> Rows, IReadOnlyList<BatchFailure> Failures, double AudioSeconds, TimeSpan Elapsed)
+/// <param name="ResampledFiles">Successful files whose rate was not 16 kHz (resampled; openSMILE
+/// parity is only defined for 16 kHz input).</param>
+public sealed record Is10BatchResult(IReadOnlyList<FeatureRow> Rows, IReadOnlyList<BatchFailure> Failures, double AudioSeconds, TimeSpan Elapsed, int ResampledFiles)
 {
     public int Files => Rows.Count + Failures.Count;
 
