@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace SerAdapt.Features;
 
 /// <summary>
@@ -81,9 +83,7 @@ public sealed class Resampler
             int start = i + _firstOffset;
             int j0 = Math.Max(0, -start);
             int j1 = Math.Min(_taps, input.Length - start);
-            double sum = 0;
-            for (int j = j0; j < j1; j++) sum += taps[j] * input[start + j];
-            output[n] = (float)sum;
+            output[n] = j1 > j0 ? TensorPrimitives.Dot(taps[j0..j1], input.Slice(start + j0, j1 - j0)) : 0f;
         }
         return output;
     }
