@@ -91,27 +91,7 @@ internal static class ContourFunctionals
             o[k++] = 0;
         }
 
-        x.Sort();
-        double q1 = Percentile(x, 0.25), q2 = Percentile(x, 0.5), q3 = Percentile(x, 0.75);
-        o[k++] = (float)q1;
-        o[k++] = (float)q2;
-        o[k++] = (float)q3;
-        o[k++] = (float)(q2 - q1);
-        o[k++] = (float)(q3 - q2);
-        o[k++] = (float)(q3 - q1);
-        double p99 = Percentile(x, 0.99);
-        if (nonZeroOnly)
-        {
-            o[k++] = (float)p99;
-        }
-        else
-        {
-            double p1 = Percentile(x, 0.01);
-            o[k++] = (float)p1;
-            o[k++] = (float)p99;
-            o[k++] = (float)(p99 - p1);
-        }
-
+        // Upleveltimes need the unordered contour only for counting, so they come first.
         // P7: thresholds in float32, strict '>' comparison.
         float range = (float)((double)max - min);
         float level75 = 0.75f * range + min;
@@ -122,16 +102,28 @@ internal static class ContourFunctionals
             if (v > level75) above75++;
             if (v > level90) above90++;
         }
+
+        Span<double> p = stackalloc double[5];
+        OrderStatistics.Percentiles(x, [0.01, 0.25, 0.5, 0.75, 0.99], p);
+        double p1 = p[0], q1 = p[1], q2 = p[2], q3 = p[3], p99 = p[4];
+        o[k++] = (float)q1;
+        o[k++] = (float)q2;
+        o[k++] = (float)q3;
+        o[k++] = (float)(q2 - q1);
+        o[k++] = (float)(q3 - q2);
+        o[k++] = (float)(q3 - q1);
+        if (nonZeroOnly)
+        {
+            o[k++] = (float)p99;
+        }
+        else
+        {
+            o[k++] = (float)p1;
+            o[k++] = (float)p99;
+            o[k++] = (float)(p99 - p1);
+        }
         o[k++] = (float)((double)above75 / n);
         o[k++] = (float)((double)above90 / n);
         return count;
-    }
-
-    // Linear interpolation between the order statistics around p*(n-1).
-    private static double Percentile(ReadOnlySpan<float> sorted, double p)
-    {
-        double index = p * (sorted.Length - 1);
-        int lo = (int)Math.Floor(index), hi = (int)Math.Ceiling(index);
-        return lo == hi ? sorted[lo] : sorted[lo] * (hi - index) + sorted[hi] * (index - lo);
     }
 }

@@ -84,5 +84,31 @@ public class FunctionalsTests
         Assert.Contains("at least 4", ex.Message);
     }
 
+    [Fact]
+    public void Percentiles_BySelection_EqualInterpolationOnFullSort()
+    {
+        var random = new Random(7);
+        double[] ps = [0.01, 0.25, 0.5, 0.75, 0.99];
+        for (int n = 1; n <= 300; n++)
+        {
+            foreach (int distinct in new[] { 1, 3, 1000 })
+            {
+                var x = Enumerable.Range(0, n).Select(_ => (float)random.Next(distinct) - distinct / 2).ToArray();
+                var sorted = x.Order().ToArray();
+                var result = new double[ps.Length];
+
+                OrderStatistics.Percentiles(x, ps, result);
+
+                for (int i = 0; i < ps.Length; i++)
+                {
+                    double index = ps[i] * (n - 1);
+                    int lo = (int)Math.Floor(index), hi = (int)Math.Ceiling(index);
+                    double expected = lo == hi ? sorted[lo] : sorted[lo] * (hi - index) + sorted[hi] * (index - lo);
+                    Assert.Equal(expected, result[i]);
+                }
+            }
+        }
+    }
+
     private static Is10Lld SyntheticLld(int frames, float[] f0) => new(new float[frames, Is10Lld.Columns], f0);
 }
