@@ -114,6 +114,9 @@ public static class WavReader
 
     private static WavAudio Decode(Stream stream, uint dataSize, Format format, bool bigEndian, string sourceName)
     {
+        // Checked before allocating, so a corrupt size cannot ask for gigabytes.
+        if (stream.CanSeek && stream.Position + dataSize > stream.Length)
+            throw new WavFormatException(sourceName, $"truncated: the data chunk declares {dataSize} bytes but the file ends after {stream.Length - stream.Position} of them");
         long frames = dataSize / format.BlockAlign;
         if (frames > Array.MaxLength) throw new WavFormatException(sourceName, $"data chunk of {dataSize} bytes is too large");
         var samples = new float[frames];

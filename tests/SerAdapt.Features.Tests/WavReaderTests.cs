@@ -122,6 +122,22 @@ public class WavReaderTests
         Assert.Contains("truncated", ex.Message);
     }
 
+    [Fact]
+    public void Read_TruncatedDataOnUnseekableStream_FailsNamingFile()
+    {
+        var file = Build(1, 1, 16000, 16, Int16Samples(1, 2, 3, 4), declaredDataSize: 400);
+
+        var ex = Assert.Throws<WavFormatException>(() => WavReader.Read(new BufferedStream(new ForwardOnlyStream(file)), "pipe.wav"));
+
+        Assert.Contains("pipe.wav", ex.Message);
+        Assert.Contains("ends after 8 of them", ex.Message);
+    }
+
+    private sealed class ForwardOnlyStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+
     [Theory]
     [InlineData(20)]
     [InlineData(30)]
