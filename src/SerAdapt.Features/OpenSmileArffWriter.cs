@@ -36,7 +36,7 @@ public static class OpenSmileArffWriter
         foreach (float v in row.Values)
         {
             writer.Write(',');
-            writer.Write(OpenSmileNumberFormat.Exponent(v));
+            OpenSmileNumberFormat.WriteExponent(writer, v);
         }
         writer.Write(',');
         writer.Write(row.Class ?? "?");

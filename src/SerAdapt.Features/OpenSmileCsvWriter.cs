@@ -43,7 +43,7 @@ public static class OpenSmileCsvWriter
         foreach (float v in values)
         {
             writer.Write(';');
-            writer.Write(OpenSmileNumberFormat.Csv(v));
+            OpenSmileNumberFormat.WriteCsv(writer, v);
         }
         writer.Write('\n');
     }

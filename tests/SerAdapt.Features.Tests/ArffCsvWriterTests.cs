@@ -102,6 +102,12 @@ public class ArffCsvWriterTests
         Assert.Equal("6.000000e+01", OpenSmileNumberFormat.Exponent(60f));
         Assert.Equal("1.000000e+30", OpenSmileNumberFormat.Exponent(1e30f));
         Assert.Equal("nan", OpenSmileNumberFormat.Exponent(float.NaN));
+        Assert.Equal("-inf", OpenSmileNumberFormat.Exponent(float.NegativeInfinity));
+        Assert.Equal("-0.000000e+00", OpenSmileNumberFormat.Exponent(-0f));
+        Assert.Equal("0.000000e+00", OpenSmileNumberFormat.Exponent(0f));
+        Assert.Equal("1.401298e-45", OpenSmileNumberFormat.Exponent(float.Epsilon));
+        Assert.Equal("3.402823e+38", OpenSmileNumberFormat.Exponent(float.MaxValue));
+        Assert.Equal("9.999999e-01", OpenSmileNumberFormat.Exponent(0.9999999f));
         Assert.Equal("60", OpenSmileNumberFormat.Csv(60f));
         Assert.Equal("-3", OpenSmileNumberFormat.Csv(-3f));
         Assert.Equal("2.500000e-01", OpenSmileNumberFormat.Csv(0.25f));
