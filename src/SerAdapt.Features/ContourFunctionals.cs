@@ -91,7 +91,7 @@ internal static class ContourFunctionals
             o[k++] = 0;
         }
 
-        // Upleveltimes need the unordered contour only for counting, so they come first.
+        // Counted before the selection below reorders x (the counts do not depend on the order).
         // P7: thresholds in float32, strict '>' comparison.
         float range = (float)((double)max - min);
         float level75 = 0.75f * range + min;
