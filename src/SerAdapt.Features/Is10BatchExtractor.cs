@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace SerAdapt.Features;
+
+/// <summary>
+/// Extracts many files in parallel (one file per worker, so memory grows with the number of
+/// workers, not of files). A file that fails (unreadable, not WAV, unsupported encoding, too
+/// short) becomes a <see cref="BatchFailure"/>; the other files are still processed.
+/// </summary>
+public static class Is10BatchExtractor
+{
+    /// <summary>Expands folders (recursively, *.wav in any letter case, sorted) and keeps file paths
+    /// as given, also paths that do not exist: those fail later with a clear message.</summary>
+    public static IReadOnlyList<string> FindAudioFiles(IEnumerable<string> inputs)
+    {
+        var files = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            IEnumerable<string> found = Directory.Exists(input)
+                ? Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
+                    .Where(f => f.EndsWith(".wav", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal)
+                : [input];
+            foreach (var f in found)
+                if (seen.Add(Path.GetFullPath(f))) files.Add(f);
+        }
+        return files;
+    }
+
+    public static Is10BatchResult Run(IReadOnlyList<string> files, Is10BatchOptions options,
+        Action<BatchProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var rows = new FeatureRow?[files.Count];
+        var durations = new double[files.Count];
+        var errors = new string?[files.Count];
+        int completed = 0, resampled = 0;
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = options.MaxParallelism > 0 ? options.MaxParallelism : Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        };
+        Parallel.For(0, files.Count, parallel, i =>
+        {
+            try
+            {
+                var extraction = Is10Extractor.ExtractFile(files[i], options.Variant);
+                if (options.LldDirectory is not null)
+                {
+                    string lldPath = Path.Combine(options.LldDirectory,
+                        extraction.InstanceName + OpenSmileLldCsvWriter.FileSuffix(options.Variant));
+                    OpenSmileLldCsvWriter.Write(lldPath, extraction.InstanceName, extraction.Lld);
+                }
+                rows[i] = new FeatureRow(extraction.InstanceName, extraction.Functionals);
+                durations[i] = extraction.DurationSeconds;
+                if (extraction.OriginalSampleRate != Is10Extractor.SampleRate) Interlocked.Increment(ref resampled);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                errors[i] = ex.Message.Contains(files[i], StringComparison.Ordinal) ? ex.Message : $"{files[i]}: {ex.Message}";
+            }
+            int done = Interlocked.Increment(ref completed);
+            progress?.Invoke(new BatchProgress(done, files.Count, files[i], errors[i] is not null));
+        });
+        clock.Stop();
+
+        var okRows = new List<FeatureRow>(files.Count);
+        var failures = new List<BatchFailure>();
+        for (int i = 0; i < files.Count; i++)
+        {
+            if (rows[i] is { } row) okRows.Add(row);
+            else failures.Add(new BatchFailure(files[i], errors[i]!));
+        }
+        return new Is10BatchResult(okRows, failures, durations.Sum(), clock.Elapsed, resampled);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Buffers.Binary;
+using System.Globalization;
+
+namespace SerAdapt.Features.Tests;
+
+/// <summary>Reads the openSMILE reference files copied into Fixtures/ (HTK LLD matrices, ARFF
+/// and CSV functionals, LLD csv, debug pitch csv).</summary>
+internal static class FunctionalsReferenceData
+{
+    public static string Dir(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    public static string PathOf(string name, string suffix) => Path.Combine(Dir(name), name + suffix);
+
+    /// <summary>HTK parameter file: big-endian header (nSamples, sampPeriod, sampSize, parmKind), float32 rows.</summary>
+    public static float[,] ReadHtk(string path)
+    {
+        var b = File.ReadAllBytes(path);
+        int n = BinaryPrimitives.ReadInt32BigEndian(b);
+        int columns = BinaryPrimitives.ReadInt16BigEndian(b.AsSpan(8)) / 4;
+        var m = new float[n, columns];
+        for (int t = 0; t < n; t++)
+            for (int c = 0; c < columns; c++)
+                m[t, c] = BinaryPrimitives.ReadSingleBigEndian(b.AsSpan(12 + 4 * (t * columns + c)));
+        return m;
+    }
+
+    /// <summary>The numeric values of the single ARFF data line (without name and class).</summary>
+    public static float[] ReadArffValues(string path)
+    {
+        var line = File.ReadLines(path).First(l => l.Length > 0 && l[0] != '@');
+        var parts = line.Split(',');
+        return [.. parts[1..^1].Select(ParseFloat)];
+    }
+
+    /// <summary>LLD csv (name;frameTime;76 values) as a matrix.</summary>
+    public static float[,] ReadLldCsv(string path)
+    {
+        var rows = File.ReadLines(path).Skip(1).Select(l => l.Split(';')[2..]).ToList();
+        var m = new float[rows.Count, rows[0].Length];
+        for (int t = 0; t < rows.Count; t++)
+            for (int c = 0; c < rows[t].Length; c++) m[t, c] = ParseFloat(rows[t][c]);
+        return m;
+    }
+
+    /// <summary>F0final column of dbg_is10_pitchF.csv; row k belongs to frame k (its stamp is one frame late).</summary>
+    public static float[] ReadPitchF(string path) =>
+        [.. File.ReadLines(path).Skip(1).Select(l => ParseFloat(l.Split(';')[1]))];
+
+    /// <summary>LLD of the IS10 variant from the .htk; the un-smoothed F0final is taken from
+    /// F0final_sma, whose zeros are exactly the zeros of F0final (noZeroSma=1), which is all
+    /// the onset functionals look at.</summary>
+    public static Is10Lld LoadIs10Lld(string name)
+    {
+        var frames = ReadHtk(PathOf(name, ".IS10_lld.htk"));
+        return new Is10Lld(frames, VoicingFromSmoothedF0(frames));
+    }
+
+    public static float[] VoicingFromSmoothedF0(float[,] frames)
+    {
+        int f0Column = Is10FeatureNames.Lld.ToList().IndexOf("F0final_sma");
+        var f0 = new float[frames.GetLength(0) - 1];
+        for (int t = 0; t < f0.Length; t++) f0[t] = frames[t, f0Column];
+        return f0;
+    }
+
+    public static float ParseFloat(string s) => float.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>The tolerance: 1e-3 relative with a 1e-4 absolute floor.</summary>
+    public static bool WithinTolerance(double actual, double expected) =>
+        Math.Abs(actual - expected) <= Math.Max(1e-3 * Math.Abs(expected), 1e-4);
+}
