@@ -19,7 +19,7 @@ internal sealed class Is10Pipeline
     private readonly MelFilterbank _mel26 = new(26, 20, 8000, ShortFft, Is10LldExtractor.SampleRate);
     private readonly MelFilterbank _mel8 = new(8, 20, 6500, ShortFft, Is10LldExtractor.SampleRate);
     private readonly Mfcc _mfcc = new();
-    private readonly SpecResample _resample = new(ShortFft, Is10LldExtractor.SampleRate, 11000);
+    private readonly SpecResample _resample = new(ShortFft, Is10LldExtractor.SampleRate, 11000, LpcOrder);
     private readonly OctaveSpectrum _octave;
     private readonly PitchShs _shs;
     private readonly int _padOffset;
@@ -30,7 +30,7 @@ internal sealed class Is10Pipeline
     private readonly double[] _im = new double[LongFft / 2 + 1];
     private readonly float[] _mag = new float[LongFft / 2 + 1];
     private readonly float[] _bands = new float[26];
-    private readonly float[] _resampled;
+    private readonly double[] _acf = new double[LpcOrder + 1];
     private readonly double[] _lpc = new double[LpcOrder];
     private readonly float[] _oct = new float[LongFft / 2 + 1];
     private readonly float[] _candF0 = new float[PitchShs.MaxCandidates];
@@ -52,7 +52,6 @@ internal sealed class Is10Pipeline
         Jitter = new PitchJitter(Is10LldExtractor.SampleRate, is10 ? 0.2 : 0.25);
         NoZeroSma = is10;
         SegmentDeltas = is10;
-        _resampled = new float[_resample.OutputLength];
     }
 
     public float VoicingCutoff { get; }
@@ -80,8 +79,8 @@ internal sealed class Is10Pipeline
         _mel8.Apply(mag, _bands.AsSpan(0, 8));
         for (int b = 0; b < 8; b++) output[16 + b] = MathF.Log(Math.Max(_bands[b], 1e-12f));
 
-        _resample.Apply(_re, _im, _resampled);
-        Lpc.Compute(_resampled, LpcOrder, _lpc);
+        _resample.Autocorrelation(_re, _im, _acf);
+        Lpc.FromAutocorrelation(_acf, _lpc);
         Lsp.Compute(_lpc, output.Slice(24, 8));
     }
 

@@ -2,19 +2,16 @@ namespace SerAdapt.Features;
 
 /// <summary>
 /// Linear prediction by the autocorrelation method and Levinson-Durbin (openSMILE cLpc, method=acf):
-/// A(z) = 1 + a1 z^-1 + ... + ap z^-p, the output is a1..ap. An all-zero frame gives a = 0.
+/// A(z) = 1 + a1 z^-1 + ... + ap z^-p, the output is a1..ap. A zero autocorrelation (silence)
+/// gives a = 0.
 /// </summary>
 public static class Lpc
 {
-    public static void Compute(ReadOnlySpan<float> frame, int order, Span<double> coefficients)
+    /// <param name="r">Autocorrelation lags 0..p.</param>
+    /// <param name="coefficients">a1..ap.</param>
+    public static void FromAutocorrelation(ReadOnlySpan<double> r, Span<double> coefficients)
     {
-        Span<double> r = stackalloc double[order + 1];
-        for (int lag = 0; lag <= order; lag++)
-        {
-            double acc = 0;
-            for (int n = lag; n < frame.Length; n++) acc += (double)frame[n] * frame[n - lag];
-            r[lag] = acc;
-        }
+        int order = r.Length - 1;
         Span<double> a = stackalloc double[order + 1];
         Span<double> prev = stackalloc double[order + 1];
         a.Clear();

@@ -7,8 +7,8 @@ namespace SerAdapt.Features;
 /// </summary>
 public static class Lsp
 {
-    private const double GridStep = 0.005;
-    private const int Bisections = 40;
+    private const double GridStep = 0.01;
+    private const int Bisections = 24;
 
     public static void Compute(ReadOnlySpan<double> lpc, Span<float> frequencies)
     {

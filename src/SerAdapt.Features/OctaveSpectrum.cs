@@ -21,7 +21,8 @@ public sealed class OctaveSpectrum
     private readonly double[] _weight;
     private readonly double[] _y;
     private readonly double[] _y2;
-    private readonly double[] _cp;
+    private readonly double[] _cp;     // Thomas-algorithm factors of the (constant) spline matrix
+    private readonly double[] _inv;
     private readonly bool[] _keep;
 
     public OctaveSpectrum(int bins, double binHz, double minHz, bool enhance, bool smooth, bool auditoryWeighting)
@@ -47,6 +48,12 @@ public sealed class OctaveSpectrum
         _y = new double[bins];
         _y2 = new double[bins];
         _cp = new double[bins];
+        _inv = new double[bins];
+        for (int i = 1; i < bins - 1; i++)
+        {
+            _inv[i] = 1.0 / (4.0 - _cp[i - 1]);
+            _cp[i] = _inv[i];
+        }
         _keep = new bool[bins];
     }
 
@@ -104,14 +111,10 @@ public sealed class OctaveSpectrum
     {
         int n = y.Length;
         var c = _cp;
-        y2[0] = 0; c[0] = 0;
+        var inv = _inv;
+        y2[0] = 0;
         for (int i = 1; i < n - 1; i++)
-        {
-            double rhs = 6.0 * (y[i + 1] - 2 * y[i] + y[i - 1]);
-            double m = 4.0 - c[i - 1];
-            c[i] = 1.0 / m;
-            y2[i] = (rhs - y2[i - 1]) / m;
-        }
+            y2[i] = (6.0 * (y[i + 1] - 2 * y[i] + y[i - 1]) - y2[i - 1]) * inv[i];
         y2[n - 1] = 0;
         for (int i = n - 2; i >= 1; i--) y2[i] -= c[i] * y2[i + 1];
     }

@@ -18,6 +18,7 @@ public sealed class PitchJitter
     private readonly int _minPeriods;
     private readonly double[] _periods = new double[MaxPeriods];
     private readonly double[] _amplitudes = new double[MaxPeriods];
+    private double[] _cc = new double[256];
 
     public PitchJitter(double sampleRate, double searchRangeRel, double minCC = 0.5, int minNumPeriods = 2)
     {
@@ -47,19 +48,33 @@ public sealed class PitchJitter
         }
 
         int count = 0;
-        while (count < MaxPeriods && start + maxLag + window + 1 < frame.Length)
+        while (count < MaxPeriods && start + maxLag + window + 2 <= frame.Length)
         {
+            var seg = frame.Slice(start, window);
+            double xx = System.Numerics.Tensors.TensorPrimitives.Dot(seg, seg);
+            // Normalised cross-correlation for lags minLag-1 .. maxLag+1, energies by a sliding sum.
+            int lags = maxLag - minLag + 3;
+            if (_cc.Length < lags) _cc = new double[lags];
+            var cc = _cc;
+            double yy = 0;
+            int first = start + minLag - 1;
+            for (int i = 0; i < window; i++) yy += (double)frame[first + i] * frame[first + i];
+            for (int l = 0; l < lags; l++)
+            {
+                int s0 = first + l;
+                if (l > 0)
+                {
+                    double outv = frame[s0 - 1], inv = frame[s0 + window - 1];
+                    yy += inv * inv - outv * outv;
+                }
+                double xy = System.Numerics.Tensors.TensorPrimitives.Dot(seg, frame.Slice(s0, window));
+                double d = Math.Sqrt(xx * Math.Max(yy, 0));
+                cc[l] = d > 0 ? xy / d : 0;
+            }
             int bestLag = -1;
             double bestCc = double.NegativeInfinity, ccLeft = 0, ccRight = 0;
-            double prevCc = Cc(frame, start, minLag - 1, window);
-            double cur = Cc(frame, start, minLag, window);
-            for (int lag = minLag; lag <= maxLag; lag++)
-            {
-                double next = Cc(frame, start, lag + 1, window);
-                if (cur > bestCc) { bestCc = cur; bestLag = lag; ccLeft = prevCc; ccRight = next; }
-                prevCc = cur;
-                cur = next;
-            }
+            for (int l = 1; l < lags - 1; l++)
+                if (cc[l] > bestCc) { bestCc = cc[l]; bestLag = minLag - 1 + l; ccLeft = cc[l - 1]; ccRight = cc[l + 1]; }
             if (bestLag < 0 || bestCc < _minCC) break;
             double den = ccLeft - 2 * bestCc + ccRight;
             double period = bestLag + (den < 0 ? 0.5 * (ccLeft - ccRight) / den : 0);
@@ -86,18 +101,6 @@ public sealed class PitchJitter
         float jd = count > 2 ? (float)(ddp / (count - 2) / meanT) : 0f;
         float sl = meanA > 0 ? (float)(shim / (count - 1) / meanA) : 0f;
         return (jl, jd, sl);
-    }
-
-    private static double Cc(ReadOnlySpan<float> x, int start, int lag, int window)
-    {
-        double xy = 0, xx = 0, yy = 0;
-        for (int i = 0; i < window; i++)
-        {
-            double a = x[start + i], b = x[start + lag + i];
-            xy += a * b; xx += a * a; yy += b * b;
-        }
-        double d = Math.Sqrt(xx * yy);
-        return d > 0 ? xy / d : 0;
     }
 
     private static double PeakAmplitude(ReadOnlySpan<float> x, int start, int length)

@@ -3,7 +3,7 @@ namespace SerAdapt.Features;
 /// <summary>
 /// Sub-harmonic summation (Hermes 1988) on the octave spectrum, as configured by IS10:
 /// score(f) = (1/H) sum_{h=1..H} c^(h-1) S(log2 f + log2 h) with H = 15, c = 0.85, the shifts
-/// rounded to whole target points; candidates are the local score maxima between minPitch and
+/// truncated to whole target points (of a grid one point finer than the spectrum's, as openSMILE); candidates are the local score maxima between minPitch and
 /// maxPitch, refined by a parabola through the peak and its neighbours; voicing of a candidate =
 /// max(0, 1 - mean(score over all points) / score). greedy=true returns the highest-scoring peaks;
 /// greedy=false is the old algorithm (scanning upwards, a peak is taken only if it beats the best
@@ -30,7 +30,9 @@ public sealed class PitchShs
         _greedy = greedy;
         for (int h = 0; h < Harmonics; h++)
         {
-            _shift[h] = (int)Math.Round(Math.Log2(h + 1) / scale.LogStep);
+            // openSMILE spaces the harmonic shifts as if the scale had one more point than it has
+            // (N points over the range, not N - 1 steps) and truncates them.
+            _shift[h] = (int)Math.Floor(Math.Log2(h + 1) * scale.Length / (scale.LogStep * (scale.Length - 1)));
             _gain[h] = (float)(Math.Pow(Compression, h) / Harmonics);
         }
         _score = new float[scale.Length];
