@@ -1,9 +1,8 @@
 namespace SerAdapt.Features;
 
-/// <summary>The input holds fewer samples than one 60 ms pitch frame, so openSMILE writes no frame.</summary>
-public sealed class AudioTooShortException(int samples, int required)
-    : Exception($"Audio has {samples} samples ({samples / 16.0:0.#} ms at 16 kHz); IS10 needs at least {required} (one 60 ms pitch frame).")
+/// <summary>Audio too short for the IS10 functionals (fewer than 4 frames of the 60 ms pitch framer).</summary>
+public sealed class AudioTooShortException(string source, int samples, int minimumSamples)
+    : Exception($"{source}: {samples} samples at 16 kHz ({samples / 16.0:0.#} ms) is too short for IS10 features, which need at least {minimumSamples} samples ({minimumSamples / 16} ms)")
 {
-    public int Samples { get; } = samples;
-    public int Required { get; } = required;
+    public string FilePath { get; } = source;
 }

@@ -19,7 +19,7 @@ public static class Is10LldExtractor
 
     public static Is10Lld Compute(ReadOnlySpan<float> samples, Is10Variant variant)
     {
-        if (samples.Length < LongFrame) throw new AudioTooShortException(samples.Length, LongFrame);
+        if (samples.Length < LongFrame) throw new AudioTooShortException("audio", samples.Length, LongFrame);
         var pipe = variant == Is10Variant.Is10
             ? _is10 ??= new Is10Pipeline(Is10Variant.Is10)
             : _compat ??= new Is10Pipeline(Is10Variant.Is10Compat);

@@ -7,23 +7,23 @@ namespace SerAdapt.Features;
 public sealed class Mfcc
 {
     private const float MelFloor = 1e-8f;
-    private readonly float[] _basis; // [coeff, band]
+    private readonly double[] _basis; // [coeff, band]
     private readonly int _bands;
-    private readonly float[] _log;
+    private readonly double[] _log;
 
     public Mfcc(int bands = 26, int first = 0, int last = 14, double lifter = 22)
     {
         _bands = bands;
         Count = last - first + 1;
-        _basis = new float[Count * bands];
-        _log = new float[bands];
+        _basis = new double[Count * bands];
+        _log = new double[bands];
         double scale = Math.Sqrt(2.0 / bands);
         for (int c = 0; c < Count; c++)
         {
             int i = first + c;
             double lift = 1.0 + lifter / 2.0 * Math.Sin(Math.PI * i / lifter);
             for (int b = 0; b < bands; b++)
-                _basis[c * bands + b] = (float)(scale * lift * Math.Cos(Math.PI * i * (b + 0.5) / bands));
+                _basis[c * bands + b] = scale * lift * Math.Cos(Math.PI * i * (b + 0.5) / bands);
         }
     }
 
@@ -31,13 +31,13 @@ public sealed class Mfcc
 
     public void Apply(ReadOnlySpan<float> melPower, Span<float> mfcc)
     {
-        for (int b = 0; b < _bands; b++) _log[b] = MathF.Log(Math.Max(melPower[b], MelFloor));
+        for (int b = 0; b < _bands; b++) _log[b] = Math.Log(Math.Max(melPower[b], MelFloor));
         for (int c = 0; c < Count; c++)
         {
-            float acc = 0;
+            double acc = 0;
             int o = c * _bands;
             for (int b = 0; b < _bands; b++) acc += _basis[o + b] * _log[b];
-            mfcc[c] = acc;
+            mfcc[c] = (float)acc;
         }
     }
 }
