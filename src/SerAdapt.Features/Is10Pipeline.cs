@@ -1,0 +1,101 @@
+namespace SerAdapt.Features;
+
+/// <summary>
+/// The per-variant, precomputed state of the IS10 frame pipeline (windows, FFTs, filterbanks,
+/// spline tables) plus per-frame scratch buffers; one instance per thread.
+/// </summary>
+internal sealed class Is10Pipeline
+{
+    private const float PreEmphasis = 0.97f;
+    private const int ShortFft = 512;
+    private const int LongFft = 1024;
+    private const int LpcOrder = 8;
+
+    private readonly float[] _hamming = Windows.Hamming(Is10LldExtractor.ShortFrame);
+    private readonly float _hammingSum;
+    private readonly float[] _gauss = Windows.Gaussian(Is10LldExtractor.LongFrame, 0.25);
+    private readonly Fft _fft512 = new(ShortFft);
+    private readonly Fft _fft1024 = new(LongFft);
+    private readonly MelFilterbank _mel26 = new(26, 20, 8000, ShortFft, Is10LldExtractor.SampleRate);
+    private readonly MelFilterbank _mel8 = new(8, 20, 6500, ShortFft, Is10LldExtractor.SampleRate);
+    private readonly Mfcc _mfcc = new();
+    private readonly SpecResample _resample = new(ShortFft, Is10LldExtractor.SampleRate, 11000, LpcOrder);
+    private readonly OctaveSpectrum _octave;
+    private readonly PitchShs _shs;
+    private readonly int _padOffset;
+
+    private readonly float[] _frame512 = new float[ShortFft];
+    private readonly float[] _frame1024 = new float[LongFft];
+    private readonly double[] _re = new double[LongFft / 2 + 1];
+    private readonly double[] _im = new double[LongFft / 2 + 1];
+    private readonly float[] _mag = new float[LongFft / 2 + 1];
+    private readonly float[] _bands = new float[26];
+    private readonly double[] _acf = new double[LpcOrder + 1];
+    private readonly double[] _lpc = new double[LpcOrder];
+    private readonly float[] _oct = new float[LongFft / 2 + 1];
+    private readonly float[] _candF0 = new float[PitchShs.MaxCandidates];
+    private readonly float[] _candVoicing = new float[PitchShs.MaxCandidates];
+    private readonly float[] _candScore = new float[PitchShs.MaxCandidates];
+
+    public Is10Pipeline(Is10Variant variant)
+    {
+        bool is10 = variant == Is10Variant.Is10;
+        foreach (var w in _hamming) _hammingSum += w;
+        // zeroPadSymmetric only moves the phase; it matters for the resampled LPC frame.
+        _padOffset = is10 ? (ShortFft - Is10LldExtractor.ShortFrame) / 2 : 0;
+        double binHz = (double)Is10LldExtractor.SampleRate / LongFft;
+        _octave = is10
+            ? new OctaveSpectrum(LongFft / 2 + 1, binHz, 20, enhance: true, smooth: true, auditoryWeighting: true)
+            : new OctaveSpectrum(LongFft / 2 + 1, binHz, 25, enhance: false, smooth: false, auditoryWeighting: false);
+        _shs = new PitchShs(_octave, 52, 620, is10 ? 6 : 3, greedy: is10);
+        VoicingCutoff = is10 ? 0.70f : 0.75f;
+        Jitter = new PitchJitter(Is10LldExtractor.SampleRate, is10 ? 0.2 : 0.25);
+        NoZeroSma = is10;
+        SegmentDeltas = is10;
+    }
+
+    public float VoicingCutoff { get; }
+    public PitchJitter Jitter { get; }
+    public bool NoZeroSma { get; }
+    public bool SegmentDeltas { get; }
+
+    /// <summary>loudness, mfcc[0..14], logMelFreqBand[0..7], lspFreq[0..7] of one raw 25 ms frame.</summary>
+    public void ShortFrame(ReadOnlySpan<float> x, Span<float> output)
+    {
+        output[0] = Loudness.Compute(x[0], _hamming[0], _hammingSum);
+
+        var f = _frame512;
+        Array.Clear(f);
+        int o = _padOffset;
+        f[o] = (1 - PreEmphasis) * x[0] * _hamming[0];
+        for (int n = 1; n < x.Length; n++) f[o + n] = (x[n] - PreEmphasis * x[n - 1]) * _hamming[n];
+        _fft512.Forward(f, _re, _im);
+        int bins = ShortFft / 2 + 1;
+        for (int k = 0; k < bins; k++) _mag[k] = (float)Math.Sqrt(_re[k] * _re[k] + _im[k] * _im[k]);
+        var mag = new ReadOnlySpan<float>(_mag, 0, bins);
+
+        _mel26.Apply(mag, _bands);
+        _mfcc.Apply(_bands, output.Slice(1, 15));
+        _mel8.Apply(mag, _bands.AsSpan(0, 8));
+        for (int b = 0; b < 8; b++) output[16 + b] = MathF.Log(Math.Max(_bands[b], 1e-12f));
+
+        _resample.Autocorrelation(_re, _im, _acf);
+        Lpc.FromAutocorrelation(_acf, _lpc);
+        Lsp.Compute(_lpc, output.Slice(24, 8));
+    }
+
+    /// <summary>Best SHS candidate (F0, voicing) of one raw 60 ms frame; (0, 0) without candidates.</summary>
+    public (float F0, float Voicing) Pitch(ReadOnlySpan<float> x)
+    {
+        var f = _frame1024;
+        Array.Clear(f);
+        // The 60 ms frame is zero-padded to 1024; the offset changes the phase only.
+        for (int n = 0; n < x.Length; n++) f[n] = x[n] * _gauss[n];
+        _fft1024.Forward(f, _re, _im);
+        int bins = LongFft / 2 + 1;
+        for (int k = 0; k < bins; k++) _mag[k] = (float)Math.Sqrt(_re[k] * _re[k] + _im[k] * _im[k]);
+        _octave.Apply(_mag, _oct);
+        int count = _shs.Apply(_oct, _candF0, _candVoicing, _candScore);
+        return count > 0 ? (_candF0[0], _candVoicing[0]) : (0f, 0f);
+    }
+}

@@ -1,0 +1,42 @@
+namespace SerAdapt.Features;
+
+/// <summary>
+/// openSMILE's cPitchSmoother with postSmoothingMethod=simple and octaveCorrection=0, in batch form.
+/// The best SHS candidate is voiced when its voicing exceeds the cutoff; with a 1-frame delay, a
+/// voiced frame between two unvoiced ones is set unvoiced. Frame 0 is swallowed by the delay
+/// (all outputs 0), so the outputs have one frame fewer than the input (pitfall P5).
+/// F0finEnv = 0.75 env + 0.25 F0 on voiced frames (the first voiced frame sets it), held otherwise;
+/// voicingFinalUnclipped is the best candidate's voicing.
+/// </summary>
+public static class PitchSmoother
+{
+    /// <param name="f0">Best candidate per SHS frame (n frames).</param>
+    /// <param name="voicing">Its voicing per SHS frame.</param>
+    /// <param name="f0Final">Output, n - 1 frames.</param>
+    /// <param name="f0Envelope">Output, n - 1 frames.</param>
+    /// <param name="voicingFinal">Output, n - 1 frames.</param>
+    public static void Apply(ReadOnlySpan<float> f0, ReadOnlySpan<float> voicing, float voicingCutoff,
+        Span<float> f0Final, Span<float> f0Envelope, Span<float> voicingFinal)
+    {
+        int n = f0.Length - 1;
+        float env = 0;
+        for (int t = 0; t < n; t++)
+        {
+            float final = 0, v = 0;
+            if (t > 0)
+            {
+                v = voicing[t];
+                float raw = Raw(f0, voicing, t, voicingCutoff);
+                bool isolated = Raw(f0, voicing, t - 1, voicingCutoff) == 0 && Raw(f0, voicing, t + 1, voicingCutoff) == 0;
+                final = isolated ? 0 : raw;
+            }
+            if (final > 0) env = env == 0 ? final : 0.75f * env + 0.25f * final;
+            f0Final[t] = final;
+            f0Envelope[t] = env;
+            voicingFinal[t] = v;
+        }
+    }
+
+    private static float Raw(ReadOnlySpan<float> f0, ReadOnlySpan<float> voicing, int t, float cutoff) =>
+        voicing[t] > cutoff ? f0[t] : 0f;
+}
