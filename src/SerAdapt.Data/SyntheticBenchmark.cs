@@ -222,7 +222,7 @@ public static class SyntheticBenchmark
             int m = mixedIdx.Length;
             var gathered = buffers.Mixed;
             for (int b = 0; b < m; b++) gathered[b] = x[mixedIdx[b]];
-            for (int a2 = 0; a2 < m; a2++) x[mixedIdx[a2]] = Dot(channel.Mixing.AsSpan(a2 * m, m), gathered);
+            for (int a2 = 0; a2 < m; a2++) x[mixedIdx[a2]] = RidgeRegression.Dot(channel.Mixing.AsSpan(a2 * m, m), gathered);
             var output = features.AsSpan(i * d, d);
             for (int j = 0; j < d; j++)
             {
@@ -234,17 +234,6 @@ public static class SyntheticBenchmark
         }, _ => { });
 
         return new Corpus(layout.Name, ids, FeatureNames(d), features, valence, arousal, dominance, speakerNames, sessions, genders);
-    }
-
-    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
-        var vy = MemoryMarshal.Cast<double, Vector<double>>(y);
-        var acc = Vector<double>.Zero;
-        for (int k = 0; k < vx.Length; k++) acc += vx[k] * vy[k];
-        double s = Vector.Sum(acc);
-        for (int k = vx.Length * Vector<double>.Count; k < x.Length; k++) s += x[k] * y[k];
-        return s;
     }
 
     /// <summary>Mean of <paramref name="raters"/> integer ratings 1-5 of a latent z value (mean 3, one point per std).</summary>
