@@ -6,7 +6,8 @@ var root = new RootCommand("SerAdapt: cross-corpus speech emotion regression wit
 root.Options.Add(CliApp.Verbose);
 
 // One line per command; each command lives in Commands/<Name>Command.cs.
-// (Commands are added here by the issues that build them.)
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(SynthCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 
 return CliApp.Run(root, args);
