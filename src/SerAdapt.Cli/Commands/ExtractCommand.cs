@@ -1,12 +1,11 @@
 using System.CommandLine;
-using System.Globalization;
 using SerAdapt.Features;
-using Spectre.Console;
+using SerAdapt.Data;
 
 namespace SerAdapt.Cli.Commands;
 
 /// <summary>
-/// <c>seradapt extract AUDIO_FILES_OR_DIRS... -o OUT [--variant is10|is10-compat] [--format arff|csv]
+/// <c>seradapt extract AUDIO_FILES_OR_DIRS... -o OUT [--variant is10|is10-compat] [--format arff|csv|corpus]
 /// [--lld DIR] [--threads N]</c>: IS10 functionals of WAV files (folders recursively), in parallel,
 /// into one openSMILE-compatible ARFF or CSV file.
 /// </summary>
@@ -32,10 +31,10 @@ public static class ExtractCommand
         variant.AcceptOnlyFromAmong("is10", "is10-compat");
         var format = new Option<string>("--format")
         {
-            Description = "Output format, with openSMILE's attribute names.",
+            Description = "Output format: arff or csv with openSMILE's attribute names, or a SerAdapt corpus file (.parquet, no labels).",
             DefaultValueFactory = _ => "arff",
         };
-        format.AcceptOnlyFromAmong("arff", "csv");
+        format.AcceptOnlyFromAmong("arff", "csv", "corpus");
         var lld = new Option<string?>("--lld")
         {
             Description = "Also write each file's frame-level LLDs as openSMILE LLD csv into this folder.",
@@ -68,40 +67,29 @@ public static class ExtractCommand
         if (files.Count == 0) throw new FileNotFoundException($"no *.wav files found in {string.Join(", ", inputs)}");
         var options = new Is10BatchOptions(variant, threads, lldDirectory);
 
-        Is10BatchResult result;
-        if (Console.IsOutputRedirected || !ReferenceEquals(stdout, Console.Out))
-        {
-            result = Is10BatchExtractor.Run(files, options, null, cancellationToken);
-        }
-        else
-        {
-            result = null!;
-            AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(context =>
-                {
-                    var task = context.AddTask($"Extracting {files.Count} files", maxValue: files.Count);
-                    result = Is10BatchExtractor.Run(files, options, _ => { lock (task) task.Increment(1); }, cancellationToken);
-                });
-        }
+        var result = AudioFeatureExtraction.Run(files, options, stdout, stderr, cancellationToken);
 
         if (result.Rows.Count > 0)
         {
             var names = Is10FeatureNames.Functionals(variant);
             if (format == "csv") OpenSmileCsvWriter.Write(output, names, result.Rows);
+            else if (format == "corpus") WriteCorpus(result, variant, output, stderr);
             else OpenSmileArffWriter.Write(output, names, result.Rows);
+            stdout.WriteLine($"wrote {output}");
         }
+        else
+        {
+            stdout.WriteLine("nothing written");
+        }
+        return result.Failures.Count == 0 ? 0 : 1;
+    }
 
-        var inv = CultureInfo.InvariantCulture;
-        stdout.WriteLine(string.Format(inv,
-            "{0} files ({1} ok, {2} failed), {3:0.0} s of audio in {4:0.0} s = {5:0.0}x real time{6}",
-            result.Files, result.Rows.Count, result.Failures.Count, result.AudioSeconds, result.Elapsed.TotalSeconds,
-            result.RealTimeFactor, result.Rows.Count > 0 ? $"; wrote {output}" : "; nothing written"));
-        if (result.ResampledFiles > 0)
-            stdout.WriteLine($"note: {result.ResampledFiles} files were resampled to 16 kHz; openSMILE parity is defined for 16 kHz input only.");
-        if (result.Failures.Count == 0) return 0;
-        stderr.WriteLine($"{result.Failures.Count} files failed:");
-        foreach (var failure in result.Failures) stderr.WriteLine($"  {failure.Message}");
-        return 1;
+    /// <summary>A corpus file without labels (ids = file names), ready for <c>train --target</c>.</summary>
+    private static void WriteCorpus(Is10BatchResult result, Is10Variant variant, string output, TextWriter stderr)
+    {
+        var table = AudioFeatureExtraction.ToFeatureTable(result, variant, output);
+        var (corpus, summary) = CorpusImport.FromTable(table, Path.GetFileNameWithoutExtension(output), NonFinitePolicy.Fail);
+        foreach (var warning in summary.Warnings) stderr.WriteLine($"warning: {warning}");
+        CorpusFile.Write(corpus, output);
     }
 }

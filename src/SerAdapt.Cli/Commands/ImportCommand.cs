@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SerAdapt.Data;
+using SerAdapt.Features;
 
 namespace SerAdapt.Cli.Commands;
 
@@ -34,25 +35,55 @@ public static class ImportCommand
         Func<string, string?, List<UtteranceLabel>> readLabels)
     {
         var root = new Option<DirectoryInfo>("--root") { Description = "Root folder of the corpus as distributed.", Required = true };
-        var features = new Option<string>("--features")
+        var features = new Option<string?>("--features")
         {
-            Description = "openSMILE features: an ARFF or CSV file with one row per utterance, or a folder of them.",
-            Required = true,
+            Description = "openSMILE features: an ARFF or CSV file with one row per utterance, or a folder of them. "
+                + "Without it, IS10 features are extracted from the corpus's own WAV files under --root.",
         };
+        var variant = new Option<string>("--variant")
+        {
+            Description = "Feature set extracted from the WAVs when --features is not given.",
+            DefaultValueFactory = _ => "is10",
+        }.AcceptOnlyFromAmong("is10", "is10-compat");
         var labels = new Option<FileInfo?>("--labels") { Description = "Label file, when it is not found under --root." };
         var corpus = new Option<string>("--name") { Description = "Corpus name stored in the file.", DefaultValueFactory = _ => corpusName };
         var output = OutputOption();
         var impute = ImputeOption();
-        var command = new Command(name, description) { root, features, output, corpus, impute };
+        var command = new Command(name, description) { root, features, variant, output, corpus, impute };
         if (name == "msp-improv") command.Options.Add(labels);
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) =>
         {
             var labelList = readLabels(parse.GetRequiredValue(root).FullName, parse.GetValue(labels)?.FullName);
-            var table = CorpusLoader.ReadFeatures(parse.GetRequiredValue(features));
+            string? featurePath = parse.GetValue(features);
+            var table = featurePath is not null
+                ? CorpusLoader.ReadFeatures(featurePath)
+                : ExtractFromCorpusAudio(parse, parse.GetRequiredValue(root).FullName, labelList,
+                    parse.GetValue(variant) == "is10-compat" ? Is10Variant.Is10Compat : Is10Variant.Is10, cancellationToken);
             var (result, summary) = CorpusImport.Join(table, labelList, parse.GetRequiredValue(corpus), Policy(parse.GetRequiredValue(impute)));
-            return Write(parse, result, summary, parse.GetRequiredValue(output).FullName);
+            return Task.FromResult(Write(parse, result, summary, parse.GetRequiredValue(output).FullName));
         });
         return command;
+    }
+
+    /// <summary>
+    /// IS10 features of the corpus's WAV files whose names are labelled utterances (IEMOCAP's
+    /// Session*/sentences/wav/..., MSP-IMPROV's MSP-IMPROV-*.wav); whole-dialog recordings are skipped.
+    /// A file that fails to extract stops the import (naming it) rather than leaving a silent hole.
+    /// </summary>
+    private static FeatureTable ExtractFromCorpusAudio(ParseResult parse, string root, List<UtteranceLabel> labels,
+        Is10Variant variant, CancellationToken cancellationToken)
+    {
+        var wanted = labels.Select(l => CorpusImport.Key(l.Id)).ToHashSet(StringComparer.Ordinal);
+        var files = Is10BatchExtractor.FindAudioFiles([root])
+            .Where(f => wanted.Contains(CorpusImport.Key(Path.GetFileName(f))))
+            .ToList();
+        if (files.Count == 0)
+            throw new FileNotFoundException($"no WAV file under {root} is named after a labelled utterance (looked for e.g. {labels.FirstOrDefault()?.Id}.wav)");
+        var result = AudioFeatureExtraction.Run(files, new Is10BatchOptions(variant, 0, null),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
+        if (result.Failures.Count > 0)
+            throw new InvalidDataException($"{result.Failures.Count} of {files.Count} audio files could not be read; first: {result.Failures[0].Message}");
+        return AudioFeatureExtraction.ToFeatureTable(result, variant, root);
     }
 
     private static Command CsvCommand()
