@@ -19,7 +19,7 @@ internal sealed class Is10Pipeline
     private readonly MelFilterbank _mel26 = new(26, 20, 8000, ShortFft, Is10LldExtractor.SampleRate);
     private readonly MelFilterbank _mel8 = new(8, 20, 6500, ShortFft, Is10LldExtractor.SampleRate);
     private readonly Mfcc _mfcc = new();
-    private readonly SpecResample _resample = new(ShortFft, Is10LldExtractor.SampleRate, 11000, LpcOrder);
+    private readonly SpecResample _resample = new(ShortFft, Is10LldExtractor.ShortFrame, Is10LldExtractor.SampleRate, 11000, LpcOrder);
     private readonly OctaveSpectrum _octave;
     private readonly PitchShs _shs;
     private readonly int _padOffset;

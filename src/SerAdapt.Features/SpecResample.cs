@@ -1,91 +1,76 @@
 namespace SerAdapt.Features;
 
 /// <summary>
-/// Band-limited resampling of one frame through its spectrum (the role of openSMILE's cSpecResample
-/// before the LPC): the output frame of M = round(N * targetFs / fs) samples is the inverse DFT
-/// of the input bins up to the new Nyquist frequency. The LPC needs only the autocorrelation
-/// lags 0..p of that frame, so they are computed without building it: the circular
-/// autocorrelation from the power spectrum, minus the wrap-around products of the first and
-/// last p samples. openSMILE's own variant differs in detail (its LPC autocorrelations are a
-/// few percent off this one; see docs/features.md, "LLD parity").
+/// openSMILE's cSpecResample as the LPC sees it (found from its LPC debug level): the frame at
+/// the new rate is y[n] = Re sum_{k=0}^{K-1} X[k] exp(2 pi i k n / P), n = 0..M-1, with
+/// P = fftSize * targetRate / sampleRate (the FFT period at the new rate, 352 for 512 at
+/// 16 -> 11 kHz), M = round(frameLength * targetRate / sampleRate) (the 25 ms frame at the new
+/// rate, 275) and K = floor(M / 2) bins (0..136, i.e. up to 4.25 kHz, not 5.5 kHz). The one-sided
+/// sum counts the DC bin once and every other bin once, so relative to a real inverse DFT DC has
+/// twice the weight; the frame is the first M samples of the P-periodic signal (with the
+/// symmetric zero padding the analysed 400 samples sit at 38.5..313.5 of it). Then
+/// r[m] = sum_n y[n] y[n+m], m = 0..maxLag.
 /// </summary>
 public sealed class SpecResample
 {
-    private readonly int _fftSize;
     private readonly int _bins;
     private readonly int _outLength;
     private readonly int _maxLag;
-    private readonly double[] _cosLag; // [lag, k]
-    private readonly double[] _cosEdge; // [edge sample, k], scaled by c_k / N
-    private readonly double[] _sinEdge;
-    private readonly double[] _edge;
+    private readonly double[] _cos; // [n, k]
+    private readonly double[] _sin;
+    private readonly double[] _y;
 
-    public SpecResample(int fftSize, double sampleRate, double targetRate, int maxLag)
+    public SpecResample(int fftSize, int frameLength, double sampleRate, double targetRate, int maxLag)
     {
-        _fftSize = fftSize;
+        double ratio = targetRate / sampleRate;
+        double period = fftSize * ratio;
         _maxLag = maxLag;
-        _outLength = (int)Math.Round(fftSize * targetRate / sampleRate);
-        _bins = Math.Min(fftSize / 2, _outLength / 2) + 1;
-        _cosLag = new double[(maxLag + 1) * _bins];
-        for (int m = 0; m <= maxLag; m++)
-            for (int k = 0; k < _bins; k++)
-                _cosLag[m * _bins + k] = Weight(k) * Math.Cos(2 * Math.PI * k * m / _outLength);
-        _cosEdge = new double[2 * maxLag * _bins];
-        _sinEdge = new double[2 * maxLag * _bins];
-        for (int e = 0; e < 2 * maxLag; e++)
-        {
-            int n = EdgeSample(e);
+        _outLength = (int)Math.Round(frameLength * ratio);
+        _bins = Math.Min(_outLength / 2, fftSize / 2 + 1);
+        _cos = new double[_outLength * _bins];
+        _sin = new double[_outLength * _bins];
+        for (int n = 0; n < _outLength; n++)
             for (int k = 0; k < _bins; k++)
             {
-                double ph = 2 * Math.PI * k * n / _outLength;
-                _cosEdge[e * _bins + k] = Weight(k) * Math.Cos(ph) / fftSize;
-                _sinEdge[e * _bins + k] = Weight(k) * Math.Sin(ph) / fftSize;
+                double ph = 2 * Math.PI * ((double)k * n % period) / period;
+                _cos[n * _bins + k] = Math.Cos(ph);
+                _sin[n * _bins + k] = Math.Sin(ph);
             }
-        }
-        _edge = new double[2 * maxLag];
+        _y = new double[_outLength];
     }
 
+    /// <summary>Samples in the resampled frame (M).</summary>
     public int OutputLength => _outLength;
+
+    /// <summary>Bins used (K).</summary>
+    public int Bins => _bins;
+
+    /// <summary>The resampled frame y[0..M) from the one-sided spectrum re/im (at least K bins).</summary>
+    public void Resample(ReadOnlySpan<double> re, ReadOnlySpan<double> im, Span<double> y)
+    {
+        int nb = _bins;
+        var rk = re[..nb];
+        var ik = im[..nb];
+        for (int n = 0; n < _outLength; n++)
+        {
+            var c = new ReadOnlySpan<double>(_cos, n * nb, nb);
+            var s = new ReadOnlySpan<double>(_sin, n * nb, nb);
+            double acc = 0;
+            for (int k = 0; k < nb; k++) acc += rk[k] * c[k] - ik[k] * s[k];
+            y[n] = acc;
+        }
+    }
 
     /// <summary>r[m] = sum_n y[n] y[n+m], m = 0..maxLag, of the resampled frame y.</summary>
     public void Autocorrelation(ReadOnlySpan<double> re, ReadOnlySpan<double> im, Span<double> r)
     {
-        int nb = _bins;
-        bool nyquist = 2 * (nb - 1) == _outLength;
-        // Edge samples y[0..p) and y[M-p..M).
-        for (int e = 0; e < 2 * _maxLag; e++)
-        {
-            double acc = 0;
-            int o = e * nb;
-            for (int k = 0; k < nb; k++)
-            {
-                double imk = nyquist && k == nb - 1 ? 0 : im[k]; // the Nyquist bin's sine term vanishes
-                acc += _cosEdge[o + k] * re[k] - _sinEdge[o + k] * imk;
-            }
-            _edge[e] = acc;
-        }
-        double scale = (double)_outLength / ((double)_fftSize * _fftSize);
+        var y = _y;
+        Resample(re, im, y);
         for (int m = 0; m <= _maxLag; m++)
         {
             double acc = 0;
-            int o = m * nb;
-            for (int k = 0; k < nb; k++)
-            {
-                double p = nyquist && k == nb - 1 ? re[k] * re[k] : re[k] * re[k] + im[k] * im[k];
-                acc += _cosLag[o + k] * p;
-            }
-            double circular = acc * scale;
-            // Remove the products y[n] y[n+m-M] that wrap around the end.
-            double wrap = 0;
-            for (int n = _outLength - m; n < _outLength; n++)
-                wrap += _edge[_maxLag + (n - (_outLength - _maxLag))] * _edge[n + m - _outLength];
-            r[m] = circular - wrap;
+            for (int n = m; n < y.Length; n++) acc += y[n] * y[n - m];
+            r[m] = acc;
         }
     }
-
-    // Samples 0..p-1 and M-p..M-1 of the output frame.
-    private int EdgeSample(int e) => e < _maxLag ? e : _outLength - 2 * _maxLag + e;
-
-    // Bins 0 and M/2 appear once in the real inverse DFT, the others twice.
-    private double Weight(int k) => k == 0 || 2 * k == _outLength ? 1.0 : 2.0;
 }

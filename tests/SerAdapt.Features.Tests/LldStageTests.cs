@@ -29,27 +29,29 @@ public sealed class LldStageTests
     }
 
     [Fact]
-    public void SpecResampleAutocorrelation_EqualsAutocorrelationOfTheResampledFrame()
+    public void SpecResampleAutocorrelation_EqualsAutocorrelationOfTheOneSidedInverseDft()
     {
-        const int n = 512, m = 352, p = 8;
+        // openSMILE's 11 kHz frame: Re sum_{k<137} X[k] exp(2 pi i k t / 352), t = 0..274.
+        const int n = 512, frame = 400, m = 275, bins = 137, p = 8;
+        const double period = 352;
         var rnd = new Random(3);
         var x = new float[n];
-        for (int i = 56; i < 456; i++) x[i] = (float)(rnd.NextDouble() - 0.5);
+        for (int i = 56; i < 56 + frame; i++) x[i] = (float)(rnd.NextDouble() - 0.5);
         var re = new double[n / 2 + 1];
         var im = new double[n / 2 + 1];
         new Fft(n).Forward(x, re, im);
-        // The resampled frame by a direct inverse DFT of the bins up to 5.5 kHz.
         var y = new double[m];
         for (int t = 0; t < m; t++)
-            for (int k = 0; k <= m / 2; k++)
+            for (int k = 0; k < bins; k++)
             {
-                double c = k == 0 || k == m / 2 ? 1 : 2;
-                double ph = 2 * Math.PI * k * t / m;
-                double imk = k == m / 2 ? 0 : im[k];
-                y[t] += c * (re[k] * Math.Cos(ph) - imk * Math.Sin(ph)) / n;
+                double ph = 2 * Math.PI * k * t / period;
+                y[t] += re[k] * Math.Cos(ph) - im[k] * Math.Sin(ph);
             }
+        var resample = new SpecResample(n, frame, 16000, 11000, p);
+        Assert.Equal(m, resample.OutputLength);
+        Assert.Equal(bins, resample.Bins);
         var r = new double[p + 1];
-        new SpecResample(n, 16000, 11000, p).Autocorrelation(re, im, r);
+        resample.Autocorrelation(re, im, r);
         for (int lag = 0; lag <= p; lag++)
         {
             double expected = 0;
