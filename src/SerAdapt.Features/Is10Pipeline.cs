@@ -30,8 +30,8 @@ internal sealed class Is10Pipeline
     private readonly double[] _im = new double[LongFft / 2 + 1];
     private readonly float[] _mag = new float[LongFft / 2 + 1];
     private readonly float[] _bands = new float[26];
-    private readonly double[] _acf = new double[LpcOrder + 1];
-    private readonly double[] _lpc = new double[LpcOrder];
+    private readonly float[] _acf = new float[LpcOrder + 1];
+    private readonly float[] _lpc = new float[LpcOrder];
     private readonly float[] _oct = new float[LongFft / 2 + 1];
     private readonly float[] _candF0 = new float[PitchShs.MaxCandidates];
     private readonly float[] _candVoicing = new float[PitchShs.MaxCandidates];
