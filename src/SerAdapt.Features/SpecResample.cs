@@ -12,7 +12,8 @@ namespace SerAdapt.Features;
 /// 38.5..313.5 of it, so its end is cut). Like openSMILE, the frame is stored as float32 and its
 /// autocorrelation is summed in float32.
 /// The synthesis runs as a P = N1 x N2 (N2 a power of two) inverse DFT: N1-point direct sums of
-/// the K bins, then N1 radix-2 FFTs of N2 points, in double.
+/// the K bins, then N1 radix-2 FFTs of N2 points, in double; y[n1 + N1 n2] lands at [n2, n1],
+/// i.e. in natural order.
 /// </summary>
 public sealed class SpecResample
 {
@@ -26,7 +27,7 @@ public sealed class SpecResample
     private readonly double[] _fftCos; // exp(2 pi i j / N2), j < N2 / 2
     private readonly double[] _fftSin;
     private readonly int[] _bitReverse;
-    private readonly double[] _aRe; // [n1, k2]
+    private readonly double[] _aRe; // [k2, n1]
     private readonly double[] _aIm;
     private readonly float[] _y;
 
@@ -81,31 +82,32 @@ public sealed class SpecResample
     public int Bins => _bins;
 
     /// <summary>The resampled frame y[0..M), rounded to float32, from the one-sided spectrum re/im (at least K bins).</summary>
-    public void Resample(ReadOnlySpan<double> re, ReadOnlySpan<double> im, Span<float> y)
+    public unsafe void Resample(ReadOnlySpan<double> re, ReadOnlySpan<double> im, Span<float> y)
     {
-        int n1Count = _n1, n2Count = _n2;
-        var aRe = _aRe;
-        var aIm = _aIm;
-        Array.Clear(aRe);
-        Array.Clear(aIm);
-        // With k = N2 k1 + k2 and n = n1 + N1 n2: y[n] = Re sum_k2 exp(2 pi i k2 n2 / N2) A[n1, k2],
-        // A[n1, k2] = sum_k1 X[k] exp(2 pi i k n1 / P). Bit-reversed k2 order feeds the FFT below.
-        for (int k = 0; k < _bins; k++)
+        if (re.Length < _bins || im.Length < _bins) throw new ArgumentException($"The spectrum needs {_bins} bins.");
+        if (y.Length < _outLength) throw new ArgumentException($"The output needs {_outLength} samples.", nameof(y));
+        int n1Count = _n1, n2Count = _n2, bins = _bins, outLength = _outLength;
+        fixed (double* xRe = re, xIm = im, twRe = _twRe, twIm = _twIm, aRe = _aRe, aIm = _aIm, fc = _fftCos, fs = _fftSin)
+        fixed (int* bitReverse = _bitReverse)
+        fixed (float* yp = y)
         {
-            double xr = re[k], xi = im[k];
-            int row = _bitReverse[k & (n2Count - 1)];
-            int t = k * n1Count;
-            for (int a = 0; a < n1Count; a++)
+            new Span<double>(aRe, n1Count * n2Count).Clear();
+            new Span<double>(aIm, n1Count * n2Count).Clear();
+            // With k = N2 k1 + k2 and n = n1 + N1 n2: y[n] = Re sum_k2 exp(2 pi i k2 n2 / N2) A[n1, k2],
+            // A[n1, k2] = sum_k1 X[k] exp(2 pi i k n1 / P); A is stored [k2 bit-reversed, n1].
+            for (int k = 0; k < bins; k++)
             {
-                double c = _twRe[t + a], s = _twIm[t + a];
-                aRe[a * n2Count + row] += xr * c - xi * s;
-                aIm[a * n2Count + row] += xr * s + xi * c;
+                double xr = xRe[k], xi = xIm[k];
+                double* c = twRe + k * n1Count, sn = twIm + k * n1Count;
+                double* ar = aRe + bitReverse[k & (n2Count - 1)] * n1Count;
+                double* ai = aIm + bitReverse[k & (n2Count - 1)] * n1Count;
+                for (int a = 0; a < n1Count; a++)
+                {
+                    ar[a] += xr * c[a] - xi * sn[a];
+                    ai[a] += xr * sn[a] + xi * c[a];
+                }
             }
-        }
-        for (int a = 0; a < n1Count; a++)
-        {
-            var zr = aRe.AsSpan(a * n2Count, n2Count);
-            var zi = aIm.AsSpan(a * n2Count, n2Count);
+            // N1 inverse radix-2 FFTs over k2 at once (stride N1), natural order out.
             for (int size = 2; size <= n2Count; size <<= 1)
             {
                 int half = size >> 1;
@@ -113,15 +115,20 @@ public sealed class SpecResample
                 for (int start = 0; start < n2Count; start += size)
                     for (int j = 0; j < half; j++)
                     {
-                        double wr = _fftCos[j * step], wi = _fftSin[j * step];
-                        int u = start + j, v = u + half;
-                        double tr = zr[v] * wr - zi[v] * wi;
-                        double ti = zr[v] * wi + zi[v] * wr;
-                        zr[v] = zr[u] - tr; zi[v] = zi[u] - ti;
-                        zr[u] += tr; zi[u] += ti;
+                        double wr = fc[j * step], wi = fs[j * step];
+                        double* ur = aRe + (start + j) * n1Count, ui = aIm + (start + j) * n1Count;
+                        double* vr = ur + half * n1Count, vi = ui + half * n1Count;
+                        for (int a = 0; a < n1Count; a++)
+                        {
+                            double tr = vr[a] * wr - vi[a] * wi;
+                            double ti = vr[a] * wi + vi[a] * wr;
+                            vr[a] = ur[a] - tr; vi[a] = ui[a] - ti;
+                            ur[a] += tr; ui[a] += ti;
+                        }
                     }
             }
-            for (int b = 0, n = a; n < _outLength; b++, n += n1Count) y[n] = (float)zr[b];
+            // y[n1 + N1 n2] = Re A[n2, n1]: the first M entries in row-major order.
+            for (int n = 0; n < outLength; n++) yp[n] = (float)aRe[n];
         }
     }
 
@@ -130,11 +137,16 @@ public sealed class SpecResample
     {
         var y = _y;
         Resample(re, im, y);
-        for (int m = 0; m <= _maxLag; m++)
+        int lags = _maxLag + 1;
+        Span<float> acc = stackalloc float[lags];
+        acc.Clear();
+        // Lags interleaved (independent float chains), each still summed in ascending n.
+        for (int n = 0; n < y.Length; n++)
         {
-            float acc = 0;
-            for (int n = m; n < y.Length; n++) acc += y[n - m] * y[n];
-            r[m] = acc;
+            float yn = y[n];
+            int top = Math.Min(n, _maxLag);
+            for (int m = 0; m <= top; m++) acc[m] += y[n - m] * yn;
         }
+        acc.CopyTo(r);
     }
 }
