@@ -39,14 +39,17 @@ public sealed class LldStageTests
         return (re, im);
     }
 
-    [Fact]
-    public void SpecResample_EqualsOneSidedInverseDftAtTheNewRate()
+    [Theory]
+    [InlineData(512, 400, 11000.0, 275, 137)] // IS10: P = 352 = 11 x 32
+    [InlineData(128, 100, 12000.0, 75, 37)]   // P = 96 = 3 x 32
+    [InlineData(256, 200, 8000.0, 100, 50)]   // P = 128, a plain FFT
+    [InlineData(64, 50, 11000.0, 34, 17)]     // P = 44 = 11 x 4
+    public void SpecResample_EqualsOneSidedInverseDftAtTheNewRate(int n, int frame, double target, int m, int bins)
     {
-        // openSMILE's 11 kHz frame: Re sum_{k<137} X[k] exp(2 pi i k t / 352), t = 0..274.
-        const int n = 512, frame = 400, m = 275, bins = 137;
-        const double period = 352;
-        var (re, im) = RandomFrameSpectrum(n, 56, frame, 3);
-        var resample = new SpecResample(n, frame, 16000, 11000, 8);
+        // openSMILE's frame at the new rate: Re sum_{k<K} X[k] exp(2 pi i k t / P), t = 0..M-1.
+        double period = n * target / 16000;
+        var (re, im) = RandomFrameSpectrum(n, (n - frame) / 2, frame, 3);
+        var resample = new SpecResample(n, frame, 16000, target, 8);
         Assert.Equal(m, resample.OutputLength);
         Assert.Equal(bins, resample.Bins);
         var y = new float[m];
@@ -63,6 +66,13 @@ public sealed class LldStageTests
             max = Math.Max(max, Math.Abs(expected[t]));
         }
         for (int t = 0; t < m; t++) Assert.Equal(expected[t], y[t], 1e-6 * max);
+    }
+
+    [Fact]
+    public void SpecResample_NonIntegerPeriod_Throws()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new SpecResample(512, 400, 16000, 11025, 8));
+        Assert.Contains("352.8", ex.Message);
     }
 
     [Fact]
