@@ -19,7 +19,7 @@ internal sealed class Is10Pipeline
     private readonly MelFilterbank _mel26 = new(26, 20, 8000, ShortFft, Is10LldExtractor.SampleRate);
     private readonly MelFilterbank _mel8 = new(8, 20, 6500, ShortFft, Is10LldExtractor.SampleRate);
     private readonly Mfcc _mfcc = new();
-    private readonly SpecResample _resample = new(ShortFft, Is10LldExtractor.SampleRate, 11000, LpcOrder);
+    private readonly SpecResample _resample = new(ShortFft, Is10LldExtractor.ShortFrame, Is10LldExtractor.SampleRate, 11000, LpcOrder);
     private readonly OctaveSpectrum _octave;
     private readonly PitchShs _shs;
     private readonly int _padOffset;
@@ -30,8 +30,8 @@ internal sealed class Is10Pipeline
     private readonly double[] _im = new double[LongFft / 2 + 1];
     private readonly float[] _mag = new float[LongFft / 2 + 1];
     private readonly float[] _bands = new float[26];
-    private readonly double[] _acf = new double[LpcOrder + 1];
-    private readonly double[] _lpc = new double[LpcOrder];
+    private readonly float[] _acf = new float[LpcOrder + 1];
+    private readonly float[] _lpc = new float[LpcOrder];
     private readonly float[] _oct = new float[LongFft / 2 + 1];
     private readonly float[] _candF0 = new float[PitchShs.MaxCandidates];
     private readonly float[] _candVoicing = new float[PitchShs.MaxCandidates];

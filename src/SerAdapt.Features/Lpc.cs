@@ -2,26 +2,31 @@ namespace SerAdapt.Features;
 
 /// <summary>
 /// Linear prediction by the autocorrelation method and Levinson-Durbin (openSMILE cLpc, method=acf):
-/// A(z) = 1 + a1 z^-1 + ... + ap z^-p, the output is a1..ap. A zero autocorrelation (silence)
-/// gives a = 0.
+/// A(z) = 1 + a1 z^-1 + ... + ap z^-p, the output is a1..ap. Computed in float32 like openSMILE
+/// (its LPCs are ill-conditioned enough that double arithmetic moves the LSPs by more than 1e-4 on
+/// a few % of speech frames). A zero autocorrelation (silence) gives a = 0.
 /// </summary>
 public static class Lpc
 {
+    /// <summary>Highest order supported (the scratch buffers live on the stack).</summary>
+    public const int MaxOrder = 64;
+
     /// <param name="r">Autocorrelation lags 0..p.</param>
     /// <param name="coefficients">a1..ap.</param>
-    public static void FromAutocorrelation(ReadOnlySpan<double> r, Span<double> coefficients)
+    public static void FromAutocorrelation(ReadOnlySpan<float> r, Span<float> coefficients)
     {
         int order = r.Length - 1;
-        Span<double> a = stackalloc double[order + 1];
-        Span<double> prev = stackalloc double[order + 1];
+        if (order > MaxOrder) throw new ArgumentOutOfRangeException(nameof(r), order, $"LPC order above {MaxOrder}.");
+        Span<float> a = stackalloc float[order + 1];
+        Span<float> prev = stackalloc float[order + 1];
         a.Clear();
         a[0] = 1;
-        double err = r[0];
+        float err = r[0];
         for (int i = 1; i <= order && err > 0; i++)
         {
-            double acc = r[i];
+            float acc = r[i];
             for (int j = 1; j < i; j++) acc += a[j] * r[i - j];
-            double k = -acc / err;
+            float k = -acc / err;
             a.CopyTo(prev);
             for (int j = 1; j < i; j++) a[j] = prev[j] + k * prev[i - j];
             a[i] = k;

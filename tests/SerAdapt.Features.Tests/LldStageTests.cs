@@ -28,41 +28,104 @@ public sealed class LldStageTests
         }
     }
 
-    [Fact]
-    public void SpecResampleAutocorrelation_EqualsAutocorrelationOfTheResampledFrame()
+    private static (double[] Re, double[] Im) RandomFrameSpectrum(int n, int offset, int frame, int seed)
     {
-        const int n = 512, m = 352, p = 8;
-        var rnd = new Random(3);
+        var rnd = new Random(seed);
         var x = new float[n];
-        for (int i = 56; i < 456; i++) x[i] = (float)(rnd.NextDouble() - 0.5);
+        for (int i = offset; i < offset + frame; i++) x[i] = (float)(rnd.NextDouble() - 0.5);
         var re = new double[n / 2 + 1];
         var im = new double[n / 2 + 1];
         new Fft(n).Forward(x, re, im);
-        // The resampled frame by a direct inverse DFT of the bins up to 5.5 kHz.
-        var y = new double[m];
+        return (re, im);
+    }
+
+    [Theory]
+    [InlineData(512, 400, 11000.0, 275, 137)] // IS10: P = 352 = 11 x 32
+    [InlineData(128, 100, 12000.0, 75, 37)]   // P = 96 = 3 x 32
+    [InlineData(256, 200, 8000.0, 100, 50)]   // P = 128, a plain FFT
+    [InlineData(64, 50, 11000.0, 34, 17)]     // P = 44 = 11 x 4
+    public void SpecResample_EqualsOneSidedInverseDftAtTheNewRate(int n, int frame, double target, int m, int bins)
+    {
+        // openSMILE's frame at the new rate: Re sum_{k<K} X[k] exp(2 pi i k t / P), t = 0..M-1.
+        double period = n * target / 16000;
+        var (re, im) = RandomFrameSpectrum(n, (n - frame) / 2, frame, 3);
+        var resample = new SpecResample(n, frame, 16000, target, 8);
+        Assert.Equal(m, resample.OutputLength);
+        Assert.Equal(bins, resample.Bins);
+        var y = new float[m];
+        resample.Resample(re, im, y);
+        double max = 0;
+        var expected = new double[m];
         for (int t = 0; t < m; t++)
-            for (int k = 0; k <= m / 2; k++)
+        {
+            for (int k = 0; k < bins; k++)
             {
-                double c = k == 0 || k == m / 2 ? 1 : 2;
-                double ph = 2 * Math.PI * k * t / m;
-                double imk = k == m / 2 ? 0 : im[k];
-                y[t] += c * (re[k] * Math.Cos(ph) - imk * Math.Sin(ph)) / n;
+                double ph = 2 * Math.PI * k * t / period;
+                expected[t] += re[k] * Math.Cos(ph) - im[k] * Math.Sin(ph);
             }
-        var r = new double[p + 1];
-        new SpecResample(n, 16000, 11000, p).Autocorrelation(re, im, r);
+            max = Math.Max(max, Math.Abs(expected[t]));
+        }
+        for (int t = 0; t < m; t++) Assert.Equal(expected[t], y[t], 1e-6 * max);
+    }
+
+    [Fact]
+    public void SpecResample_NonIntegerPeriod_Throws()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new SpecResample(512, 400, 16000, 11025, 8));
+        Assert.Contains("352.8", ex.Message);
+    }
+
+    [Fact]
+    public void SpecResampleAutocorrelation_IsTheAutocorrelationOfTheResampledFrame()
+    {
+        const int n = 512, frame = 400, p = 8;
+        var (re, im) = RandomFrameSpectrum(n, 0, frame, 5);
+        var resample = new SpecResample(n, frame, 16000, 11000, p);
+        var y = new float[resample.OutputLength];
+        resample.Resample(re, im, y);
+        var r = new float[p + 1];
+        resample.Autocorrelation(re, im, r);
         for (int lag = 0; lag <= p; lag++)
         {
             double expected = 0;
-            for (int t = lag; t < m; t++) expected += y[t] * y[t - lag];
-            Assert.Equal(expected, r[lag], 1e-9 * Math.Max(1, Math.Abs(expected)));
+            for (int t = lag; t < y.Length; t++) expected += (double)y[t] * y[t - lag];
+            Assert.Equal(expected, r[lag], 1e-5 * r[0]);
         }
+    }
+
+    [Fact]
+    public void Lpc_SolvesTheNormalEquations()
+    {
+        // r of an AR(2) process with poles at 0.9 exp(+-i 0.5): the predictor must satisfy
+        // sum_j a_j r[|i-j|] = -r[i], i = 1..p.
+        const int p = 4;
+        var rnd = new Random(11);
+        var x = new double[4000];
+        for (int t = 2; t < x.Length; t++) x[t] = 1.8 * Math.Cos(0.5) * x[t - 1] - 0.81 * x[t - 2] + rnd.NextDouble() - 0.5;
+        var r = new float[p + 1];
+        for (int lag = 0; lag <= p; lag++)
+        {
+            double s = 0;
+            for (int t = lag; t < x.Length; t++) s += x[t] * x[t - lag];
+            r[lag] = (float)s;
+        }
+        var a = new float[p];
+        Lpc.FromAutocorrelation(r, a);
+        for (int i = 1; i <= p; i++)
+        {
+            double s = r[i];
+            for (int j = 1; j <= p; j++) s += a[j - 1] * r[Math.Abs(i - j)];
+            Assert.True(Math.Abs(s) < 1e-4 * r[0], $"equation {i}: residual {s / r[0]}");
+        }
+        Assert.Equal(-1.8 * Math.Cos(0.5), a[0], 0.05);
+        Assert.Equal(0.81, a[1], 0.05);
     }
 
     [Fact]
     public void Lsp_OfKnownPolynomial_AreItsUnitCircleRoots()
     {
         // A(z) from two resonances; the LSPs must interleave and lie in (0, pi).
-        double[] lpc = [-1.6, 1.2, -0.5, 0.15, 0.0, 0.0, 0.0, 0.0];
+        float[] lpc = [-1.6f, 1.2f, -0.5f, 0.15f, 0.0f, 0.0f, 0.0f, 0.0f];
         var w = new float[8];
         Lsp.Compute(lpc, w);
         for (int i = 1; i < 8; i++) Assert.True(w[i] > w[i - 1]);
