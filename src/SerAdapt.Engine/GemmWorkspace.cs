@@ -10,7 +10,7 @@ namespace SerAdapt.Engine;
 internal sealed unsafe class GemmWorkspace
 {
     /// <summary>Rows of op(A) packed at once (a multiple of MR).</summary>
-    public const int MC = 512;
+    public const int MC = 128;
     /// <summary>Depth of one packed block; every C element is summed in blocks of KC in k order.</summary>
     public const int KC = 256;
     /// <summary>Columns of op(B) packed at once (a multiple of every kernel's NR); KC x NC floats stay in L2.</summary>
