@@ -87,9 +87,13 @@ internal static unsafe class GemmPacking
                 int p = 0;
                 if (cols == nr && nr % 8 == 0 && Avx.IsSupported)
                 {
-                    for (; p + 8 <= kc; p += 8)
-                        for (int g = 0; g < nr; g += 8)
-                            Transpose8x8(src + g * ldb + p, ldb, d + p * nr + g, nr);
+                    // Eight rows of B at a time: with a power-of-two ldb, more rows at once would
+                    // all map to the same L1 set and evict each other.
+                    int full = kc & ~7;
+                    for (int g = 0; g < nr; g += 8)
+                        for (int q = 0; q < full; q += 8)
+                            Transpose8x8(src + g * ldb + q, ldb, d + q * nr + g, nr);
+                    p = full;
                 }
                 for (; p < kc; p++)
                     for (int j = 0; j < nr; j++)
