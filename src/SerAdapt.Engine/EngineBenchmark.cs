@@ -1,25 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json.Serialization;
 
 namespace SerAdapt.Engine;
-
-/// <summary>GEMM throughput at one shape: best and median over the timed calls.</summary>
-public sealed record GemmShapeResult(
-    [property: JsonPropertyName("shape")] string Shape,
-    [property: JsonPropertyName("operation")] string Operation,
-    [property: JsonPropertyName("best_gflops")] double BestGflops,
-    [property: JsonPropertyName("median_gflops")] double MedianGflops);
-
-/// <summary>
-/// What <c>seradapt bench</c> reports. A record so later measurements (e.g. seconds per MRD epoch)
-/// can be added with <c>with</c> or new properties.
-/// </summary>
-public sealed record EngineBenchmarkResult(
-    [property: JsonPropertyName("peak_gflops")] double PeakGflops,
-    [property: JsonPropertyName("gemm_gflops")] IReadOnlyDictionary<string, double> GemmGflops,
-    [property: JsonPropertyName("threads")] int Threads,
-    [property: JsonPropertyName("kernel")] string Kernel,
-    [property: JsonPropertyName("gemm_shapes")] IReadOnlyList<GemmShapeResult> Shapes);
 
 /// <summary>
 /// The quick self-check behind <c>seradapt bench</c>: the FMA peak and the GEMM GFLOP/s at the
