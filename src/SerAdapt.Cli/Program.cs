@@ -9,5 +9,6 @@ root.Options.Add(CliApp.Verbose);
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 
 return CliApp.Run(root, args);
