@@ -8,5 +8,6 @@ root.Options.Add(CliApp.Verbose);
 // One line per command; each command lives in Commands/<Name>Command.cs.
 // (Commands are added here by the issues that build them.)
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(SynthCommand.Create());
 
 return CliApp.Run(root, args);
