@@ -44,6 +44,22 @@ internal sealed class TrainingLoop
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         Options.Validate();
+        // Gemm.Threads is process-wide; the GEMM's results do not depend on it.
+        int threads = Gemm.Threads;
+        if (Options.Threads > 0) Gemm.Threads = Options.Threads;
+        try
+        {
+            return RunEpochs(source, target, root, progress, cancellationToken);
+        }
+        finally
+        {
+            Gemm.Threads = threads;
+        }
+    }
+
+    private LoopResult RunEpochs(DomainData source, DomainData target, Rng root,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
         var labelled = LabelledRows(source, "source");
         DomainData train = source.Subset(labelled), validation = train;
         if (Options.Selection == ModelSelection.SourceValidation)

@@ -9,5 +9,9 @@ root.Options.Add(CliApp.Verbose);
 // (Commands are added here by the issues that build them.)
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(PredictCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(ExportOnnxCommand.Create());
 
 return CliApp.Run(root, args);
