@@ -8,6 +8,7 @@ root.Options.Add(CliApp.Verbose);
 // One line per command; each command lives in Commands/<Name>Command.cs.
 // (Commands are added here by the issues that build them.)
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());

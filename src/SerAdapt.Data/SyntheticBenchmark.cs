@@ -77,7 +77,7 @@ public static class SyntheticBenchmark
             CreateCorpus(world, msp, options.TargetSize, options.Seed, 2));
     }
 
-    /// <summary>Feature names: IS10-sized sets are named like the real functionals' groups would be counted, <c>synth_0000</c>...</summary>
+    /// <summary>Feature names <c>synth_0000</c>, <c>synth_0001</c>, ...</summary>
     public static string[] FeatureNames(int dimension) =>
         Enumerable.Range(0, dimension).Select(j => $"synth_{j:D4}").ToArray();
 
@@ -88,6 +88,9 @@ public static class SyntheticBenchmark
         {
             var rng = new SplitMix(seed, 100, f);
             var (share, amplitude) = Loading(f);
+            // Valence cues are weak per feature; scaling them keeps the total valence information (and so
+            // the calibration) the same when a smaller feature set is asked for.
+            if (f is Valence or ValenceSquare or ValenceArousal or TargetValence) amplitude *= Math.Sqrt((double)SyntheticBenchmarkOptions.Is10Dimension / d);
             loadings[f] = new double[d];
             for (int j = 0; j < d; j++)
                 if (rng.NextDouble() < share) loadings[f][j] = amplitude * rng.NextGaussian();
