@@ -10,5 +10,9 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(PredictCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(ExportOnnxCommand.Create());
 
 return CliApp.Run(root, args);

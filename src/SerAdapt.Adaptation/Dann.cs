@@ -1,0 +1,99 @@
+using SerAdapt.Engine;
+
+namespace SerAdapt.Adaptation;
+
+/// <summary>
+/// Domain-Adversarial Neural Network (Ganin &amp; Lempitsky, "Unsupervised Domain Adaptation by
+/// Backpropagation", ICML 2015, Eq. 9-10 and Section 3.2): encoder E, regressor R and a domain
+/// discriminator D behind a gradient reversal layer,
+/// min_{E,R} max_D  MSE(R(E(x_s)), y_s) - lambda L_d,  L_d = BCE(D(E(x_s)), 0) / 2 + BCE(D(E(x_t)), 1) / 2,
+/// solved as one minimisation of MSE + L_d in which the reversal layer multiplies the gradient
+/// reaching E by -lambda. lambda follows the paper's schedule 2 / (1 + exp(-10 p)) - 1 over the
+/// training progress p in [0, 1) (over all planned epochs). The learning rate stays constant (the
+/// paper's annealing is not used, as for the other methods). Source and target go through the
+/// network in separate forward passes; one Adam updates E, R and D.
+/// </summary>
+public sealed class Dann(DannOptions options) : IAdaptationMethod
+{
+    public Dann() : this(new DannOptions()) { }
+
+    public string Name => "dann";
+
+    public DannOptions Options { get; } = options;
+
+    /// <summary>Ganin &amp; Lempitsky's schedule: lambda(p) = 2 / (1 + exp(-10 p)) - 1.</summary>
+    public static float Lambda(double progress) => (float)(2.0 / (1.0 + Math.Exp(-10.0 * progress)) - 1.0);
+
+    public FitResult Fit(DomainData source, DomainData target, TrainingOptions options,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        Options.Validate();
+        TrainingLoop.CheckDomains(source, target);
+        var root = new Rng((ulong)options.Seed);
+        var architecture = new NetworkArchitecture(source.Dimension, options.Width, options.EncoderLayers,
+            [new HeadShape("regressor", Options.RegressorLayers)], options.Dropout);
+        var model = ValenceModel.Create(Name, architecture, root);
+        var encoder = model.EncoderNetwork;
+        var regressor = model.HeadNetworks[0];
+        var discriminator = Networks.Discriminator(options.Width, Options.DiscriminatorWidth, Options.DiscriminatorLayers,
+            options.Dropout, root.Child("init"), root.Child("dropout"));
+        var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()).Concat(discriminator.Parameters()), options.LearningRate);
+        var step = new DannStep(encoder, regressor, discriminator);
+        var loop = new TrainingLoop
+        {
+            Method = Name,
+            Options = options,
+            Model = model,
+            ExtraModules = [discriminator],
+            Step = (batch, p) =>
+            {
+                float lambda = Lambda(p);
+                adam.ZeroGrad();
+                var (regression, domain) = step.AccumulateGradients(batch.SourceX, batch.SourceY, batch.TargetX!, lambda);
+                adam.Step();
+                return new Dictionary<string, double> { ["mse"] = regression, ["domain"] = domain, ["lambda"] = lambda };
+            },
+        };
+        int epochs = loop.Run(source, target, root, progress, cancellationToken).EpochsTrained;
+        model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
+        return new FitResult(model, model.Predict(target.Features).Prediction, epochs, options.Selection == ModelSelection.Oracle);
+    }
+}
+
+/// <summary>
+/// One DANN batch: accumulates into E and R the gradient of MSE(R(E(x_s)), y_s), into D the gradient
+/// of the domain loss L_d = BCE(D(E(x_s)), 0) / 2 + BCE(D(E(x_t)), 1) / 2, and into E -lambda times
+/// the gradient of L_d (the reversal layer at the head of D). Source and target are separate passes.
+/// </summary>
+internal sealed class DannStep(Sequential encoder, Sequential regressor, Sequential discriminator)
+{
+    private readonly MseLoss _mse = new();
+    private readonly BceWithLogitsLoss _bce = new();
+    private readonly GradientReversal _reversal = discriminator[0] as GradientReversal
+        ?? throw new ArgumentException("The discriminator must start with a gradient reversal layer.");
+    private Matrix? _encoderGrad, _zeros, _ones;
+
+    public (float Mse, float Domain) AccumulateGradients(Matrix sourceX, Matrix sourceY, Matrix targetX, float lambda)
+    {
+        _reversal.Lambda = lambda;
+
+        // Source: regression loss and domain loss (label 0) share E's forward pass.
+        var hs = encoder.Forward(sourceX);
+        float regression = _mse.Forward(regressor.Forward(hs), sourceY);
+        _mse.Backward();
+        var dh = Scratch.Ensure(ref _encoderGrad, hs.Rows, hs.Cols);
+        regressor.Backward(_mse.GradA).Span.CopyTo(dh.Span);
+        float domainSource = _bce.Forward(discriminator.Forward(hs), Scratch.Filled(ref _zeros, hs.Rows, 0f));
+        _bce.Backward(0.5f);
+        System.Numerics.Tensors.TensorPrimitives.Add(dh.Span, discriminator.Backward(_bce.GradA).Span, dh.Span);
+        encoder.BackwardWithoutInputGradient(dh);
+
+        // Target: domain loss only (label 1), its own forward pass.
+        var ht = encoder.Forward(targetX);
+        float domainTarget = _bce.Forward(discriminator.Forward(ht), Scratch.Filled(ref _ones, ht.Rows, 1f));
+        _bce.Backward(0.5f);
+        encoder.BackwardWithoutInputGradient(discriminator.Backward(_bce.GradA));
+        return (regression, 0.5f * (domainSource + domainTarget));
+    }
+}
