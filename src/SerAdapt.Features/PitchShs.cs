@@ -10,8 +10,9 @@ namespace SerAdapt.Features;
 /// score over the WHOLE spectrum are taken first, and only then those whose refined frequency
 /// lies outside minPitch..maxPitch are dropped, so a frame can end with fewer candidates, or none
 /// (this reproduces openSMILE's candidate lists on 915 of the 916 debug frames).
-/// greedy=false is the old algorithm (scanning upwards between minPitch and maxPitch, a peak is
-/// taken only if it beats the best so far).
+/// greedy=false is the old algorithm: scanning the whole spectrum upwards, a peak is put first
+/// only if its unrefined score beats the current first's, and the list is then cut to the pitch
+/// range in the same way (this reproduces openSMILE's compat voicing on every frame).
 /// </summary>
 public sealed class PitchShs
 {
@@ -22,8 +23,6 @@ public sealed class PitchShs
     private readonly int[] _shift = new int[Harmonics];
     private readonly float[] _gain = new float[Harmonics];
     private readonly float[] _score;
-    private readonly int _lo;
-    private readonly int _hi;
     private readonly float _minPitch;
     private readonly float _maxPitch;
     private readonly int _candidates;
@@ -42,8 +41,6 @@ public sealed class PitchShs
             _gain[h] = (float)(Math.Pow(Compression, h) / Harmonics);
         }
         _score = new float[scale.Length];
-        _lo = Math.Max(1, (int)Math.Ceiling((Math.Log2(minPitch) - scale.LogMin) / scale.LogStep));
-        _hi = Math.Min(scale.Length - 2, (int)Math.Floor((Math.Log2(maxPitch) - scale.LogMin) / scale.LogStep));
         _minPitch = (float)minPitch;
         _maxPitch = (float)maxPitch;
     }
@@ -72,8 +69,7 @@ public sealed class PitchShs
         Span<float> ps = stackalloc float[MaxCandidates];
         Span<float> rank = stackalloc float[MaxCandidates];
         int count = 0;
-        int from = _greedy ? 1 : _lo, to = _greedy ? n - 2 : _hi;
-        for (int j = from; j <= to; j++)
+        for (int j = 1; j <= n - 2; j++)
         {
             if (!(sc[j] > sc[j - 1] && sc[j] >= sc[j + 1])) continue;
             double a = sc[j - 1], b = sc[j], c = sc[j + 1];
@@ -83,22 +79,19 @@ public sealed class PitchShs
             float freq = (float)Math.Pow(2, _scale.LogMin + (j + d) * _scale.LogStep);
             float s = (float)peak;
             if (_greedy) Insert(pf, ps, rank, ref count, freq, s, sc[j]);
-            else if (count == 0 || s > ps[0])
+            else if (count == 0 || sc[j] > rank[0])
             {
                 // Old algorithm: a new best pushes the previous ones down the list.
                 int keep = Math.Min(count, _candidates - 1);
-                for (int i = keep; i > 0; i--) { pf[i] = pf[i - 1]; ps[i] = ps[i - 1]; }
-                pf[0] = freq; ps[0] = s;
+                for (int i = keep; i > 0; i--) { pf[i] = pf[i - 1]; ps[i] = ps[i - 1]; rank[i] = rank[i - 1]; }
+                pf[0] = freq; ps[0] = s; rank[0] = sc[j];
                 count = keep + 1;
             }
         }
-        if (_greedy)
-        {
-            int kept = 0;
-            for (int i = 0; i < count; i++)
-                if (pf[i] >= _minPitch && pf[i] <= _maxPitch) { pf[kept] = pf[i]; ps[kept] = ps[i]; kept++; }
-            count = kept;
-        }
+        int kept = 0;
+        for (int i = 0; i < count; i++)
+            if (pf[i] >= _minPitch && pf[i] <= _maxPitch) { pf[kept] = pf[i]; ps[kept] = ps[i]; kept++; }
+        count = kept;
         f0.Clear(); voicing.Clear(); score.Clear();
         for (int i = 0; i < count && i < f0.Length; i++)
         {
