@@ -23,6 +23,7 @@ public sealed class OctaveSpectrum
     private readonly bool _smooth;
     private readonly double[] _knot;   // log2 f of every bin
     private readonly double[] _h;      // knot spacing
+    private readonly double[] _h6Inv;  // 6 / knot spacing
     private readonly int[] _index;     // spline segment per target point
     private readonly double[] _a;      // spline weights per target point
     private readonly double[] _b;
@@ -48,7 +49,12 @@ public sealed class OctaveSpectrum
         _knot[0] = Math.Log2(0.5 * binHz);
         for (int k = 1; k < bins; k++) _knot[k] = Math.Log2(k * binHz);
         _h = new double[bins - 1];
-        for (int k = 0; k < bins - 1; k++) _h[k] = _knot[k + 1] - _knot[k];
+        _h6Inv = new double[bins - 1];
+        for (int k = 0; k < bins - 1; k++)
+        {
+            _h[k] = _knot[k + 1] - _knot[k];
+            _h6Inv[k] = 6.0 / _h[k];
+        }
 
         _index = new int[bins];
         _a = new double[bins];
@@ -142,12 +148,13 @@ public sealed class OctaveSpectrum
     {
         int n = y.Length;
         var h = _h;
+        var h6 = _h6Inv;
         var c = _cp;
         var inv = _inv;
         y2[0] = 0;
         for (int i = 1; i < n - 1; i++)
         {
-            double rhs = 6.0 * ((y[i + 1] - y[i]) / h[i] - (y[i] - y[i - 1]) / h[i - 1]);
+            double rhs = (y[i + 1] - y[i]) * h6[i] - (y[i] - y[i - 1]) * h6[i - 1];
             y2[i] = (rhs - h[i - 1] * y2[i - 1]) * inv[i];
         }
         y2[n - 1] = 0;
