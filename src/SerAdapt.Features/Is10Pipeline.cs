@@ -84,7 +84,7 @@ internal sealed class Is10Pipeline
         Lsp.Compute(_lpc, output.Slice(24, 8));
     }
 
-    /// <summary>Best SHS candidate (F0, voicing) of one raw 60 ms frame; (0, 0) without candidates.</summary>
+    /// <summary>The SHS candidate (F0, voicing) with the highest voicing of one raw 60 ms frame; (0, 0) without candidates.</summary>
     public (float F0, float Voicing) Pitch(ReadOnlySpan<float> x)
     {
         var f = _frame1024;
@@ -96,6 +96,11 @@ internal sealed class Is10Pipeline
         for (int k = 0; k < bins; k++) _mag[k] = (float)Math.Sqrt(_re[k] * _re[k] + _im[k] * _im[k]);
         _octave.Apply(_mag, _oct);
         int count = _shs.Apply(_oct, _candF0, _candVoicing, _candScore);
-        return count > 0 ? (_candF0[0], _candVoicing[0]) : (0f, 0f);
+        // The smoother takes the candidate with the highest voicing, which is not always the first
+        // in the SHS list (greedy lists are ordered by the unrefined score).
+        int best = -1;
+        for (int i = 0; i < count; i++)
+            if (best < 0 || _candVoicing[i] > _candVoicing[best]) best = i;
+        return best >= 0 ? (_candF0[best], _candVoicing[best]) : (0f, 0f);
     }
 }

@@ -4,20 +4,31 @@ namespace SerAdapt.Features;
 /// The log2-frequency ("octave") magnitude spectrum that feeds the SHS pitch detector (the role of
 /// openSMILE's cSpecScale, scale=octave, interpMethod=spline). Target points are equally spaced in
 /// log2 f from minF to fs/2 (as many as the input has bins). Optional steps, in order:
-/// peak enhancement (bins more than 2 bins from every local maximum set to 0; a falling start
-/// and the leading rise count as peaks), 3-tap [1 2 1]/4 smoothing, natural cubic spline
-/// interpolation (negative overshoot clipped to 0), auditory weighting
-/// 0.5 + atan(3 (log2 f - 4.68)) / pi (fitted to openSMILE's output: slope 3 per octave,
-/// half weight at about 25.6 Hz).
+/// peak enhancement on the linear bins (bins more than 2 bins from every local maximum set to 0;
+/// a falling start, a rising end, the leading rise and the trailing fall are kept as well), then
+/// 3-tap [1 2 1]/4 smoothing (bin 0 sees a zero left neighbour, the last bin is left alone); then
+/// a natural cubic spline whose knots are the bins placed at log2 of their frequency (the spline
+/// lives on the log2 axis, not on the bin axis; bin 0 sits at half a bin, since 0 Hz has no
+/// log2), negative overshoot clipped to 0; then the auditory weight 0.5 + atan(a log2 f + b) / pi.
+/// Against openSMILE's octave-spectrum debug level (3 files, every frame) this agrees within
+/// 1e-5 of the frame maximum; a = 2.9941486 and b = -13.9749255 (a slope of ~3 per octave, half
+/// weight at 25.4 Hz) were read off that level, the rest is exact.
 /// </summary>
 public sealed class OctaveSpectrum
 {
-    private const double WeightCentreLog2 = 4.68;
+    private const double WeightSlope = 2.9941486;
+    private const double WeightOffset = -13.9749255;
     private readonly int _bins;
     private readonly bool _enhance;
     private readonly bool _smooth;
+    private readonly double[] _knot;   // log2 f of every bin
+    private readonly double[] _h;      // knot spacing
+    private readonly double[] _h6Inv;  // 6 / knot spacing
     private readonly int[] _index;     // spline segment per target point
-    private readonly double[] _frac;   // position inside the segment
+    private readonly double[] _a;      // spline weights per target point
+    private readonly double[] _b;
+    private readonly double[] _ca;
+    private readonly double[] _cb;
     private readonly double[] _weight;
     private readonly double[] _y;
     private readonly double[] _y2;
@@ -33,26 +44,49 @@ public sealed class OctaveSpectrum
         double maxHz = (bins - 1) * binHz;
         LogMin = Math.Log2(minHz);
         LogStep = (Math.Log2(maxHz) - LogMin) / (bins - 1);
+
+        _knot = new double[bins];
+        _knot[0] = Math.Log2(0.5 * binHz);
+        for (int k = 1; k < bins; k++) _knot[k] = Math.Log2(k * binHz);
+        _h = new double[bins - 1];
+        _h6Inv = new double[bins - 1];
+        for (int k = 0; k < bins - 1; k++)
+        {
+            _h[k] = _knot[k + 1] - _knot[k];
+            _h6Inv[k] = 6.0 / _h[k];
+        }
+
         _index = new int[bins];
-        _frac = new double[bins];
+        _a = new double[bins];
+        _b = new double[bins];
+        _ca = new double[bins];
+        _cb = new double[bins];
         _weight = new double[bins];
+        int seg = 0;
         for (int i = 0; i < bins; i++)
         {
             double logF = LogMin + i * LogStep;
-            double pos = Math.Pow(2, logF) / binHz;
-            int k = Math.Clamp((int)Math.Floor(pos), 0, bins - 2);
-            _index[i] = k;
-            _frac[i] = pos - k;
-            _weight[i] = auditoryWeighting ? 0.5 + Math.Atan(3.0 * (logF - WeightCentreLog2)) / Math.PI : 1.0;
+            while (seg < bins - 2 && _knot[seg + 1] < logF) seg++;
+            double h = _h[seg];
+            double a = (_knot[seg + 1] - logF) / h, b = 1 - a;
+            _index[i] = seg;
+            _a[i] = a;
+            _b[i] = b;
+            _ca[i] = (a * a * a - a) * h * h / 6.0;
+            _cb[i] = (b * b * b - b) * h * h / 6.0;
+            _weight[i] = auditoryWeighting ? 0.5 + Math.Atan(WeightSlope * logF + WeightOffset) / Math.PI : 1.0;
         }
+
+        // Natural spline: h[i-1] M[i-1] + 2 (h[i-1] + h[i]) M[i] + h[i] M[i+1] = rhs[i], M[0] = M[n-1] = 0.
         _y = new double[bins];
         _y2 = new double[bins];
         _cp = new double[bins];
         _inv = new double[bins];
         for (int i = 1; i < bins - 1; i++)
         {
-            _inv[i] = 1.0 / (4.0 - _cp[i - 1]);
-            _cp[i] = _inv[i];
+            double diag = 2 * (_h[i - 1] + _h[i]) - _h[i - 1] * _cp[i - 1];
+            _inv[i] = 1.0 / diag;
+            _cp[i] = _h[i] * _inv[i];
         }
         _keep = new bool[bins];
     }
@@ -74,6 +108,7 @@ public sealed class OctaveSpectrum
         if (_smooth)
         {
             double prev = y[0];
+            y[0] = 0.5 * prev + 0.25 * y[1];
             for (int i = 1; i < n - 1; i++)
             {
                 double cur = y[i];
@@ -82,11 +117,11 @@ public sealed class OctaveSpectrum
             }
         }
         NaturalSpline(y, _y2);
+        var y2 = _y2;
         for (int i = 0; i < n; i++)
         {
             int k = _index[i];
-            double b = _frac[i], a = 1 - b;
-            double v = a * y[k] + b * y[k + 1] + ((a * a * a - a) * _y2[k] + (b * b * b - b) * _y2[k + 1]) / 6.0;
+            double v = _a[i] * y[k] + _b[i] * y[k + 1] + _ca[i] * y2[k] + _cb[i] * y2[k + 1];
             octave[i] = v > 0 ? (float)(v * _weight[i]) : 0f;
         }
     }
@@ -102,19 +137,26 @@ public sealed class OctaveSpectrum
                 for (int j = Math.Max(0, i - 2); j <= Math.Min(n - 1, i + 2); j++) keep[j] = true;
         }
         if (y[0] > y[1]) keep[0] = keep[1] = keep[2] = true;
+        if (y[n - 1] > y[n - 2]) keep[n - 1] = keep[n - 2] = keep[n - 3] = true;
         for (int i = 0; i + 1 < n && y[i + 1] > y[i]; i++) keep[i] = true;
+        for (int i = n - 1; i > 0 && y[i - 1] > y[i]; i--) keep[i] = true;
         for (int i = 0; i < n; i++) if (!keep[i]) y[i] = 0;
     }
 
-    // Second derivatives of the natural cubic spline through y on a unit grid (Thomas algorithm).
+    // Second derivatives of the natural cubic spline through (knot, y) (Thomas algorithm).
     private void NaturalSpline(double[] y, double[] y2)
     {
         int n = y.Length;
+        var h = _h;
+        var h6 = _h6Inv;
         var c = _cp;
         var inv = _inv;
         y2[0] = 0;
         for (int i = 1; i < n - 1; i++)
-            y2[i] = (6.0 * (y[i + 1] - 2 * y[i] + y[i - 1]) - y2[i - 1]) * inv[i];
+        {
+            double rhs = (y[i + 1] - y[i]) * h6[i] - (y[i] - y[i - 1]) * h6[i - 1];
+            y2[i] = (rhs - h[i - 1] * y2[i - 1]) * inv[i];
+        }
         y2[n - 1] = 0;
         for (int i = n - 2; i >= 1; i--) y2[i] -= c[i] * y2[i + 1];
     }

@@ -3,7 +3,12 @@ namespace SerAdapt.Features;
 /// <summary>
 /// openSMILE's cPitchSmoother with postSmoothingMethod=simple and octaveCorrection=0, in batch form.
 /// The best SHS candidate is voiced when its voicing exceeds the cutoff; with a 1-frame delay, a
-/// voiced frame between two unvoiced ones is set unvoiced. Frame 0 is swallowed by the delay
+/// voiced frame between two unvoiced ones is set unvoiced, and a voiced frame whose F0 differs from
+/// both voiced neighbours by more than a factor 1.25 takes the next frame's F0, unless the
+/// neighbours differ from each other by a factor 2 or more. Both factors are inferred from the
+/// only 5 such frames in the 21 reference files (replaced: jump factors >= 1.31, neighbour
+/// factors <= 1.45; not replaced: jump factor 1.21, and neighbour factor 4.7).
+/// Frame 0 is swallowed by the delay
 /// (all outputs 0), so the outputs have one frame fewer than the input (pitfall P5).
 /// F0finEnv = 0.75 env + 0.25 F0 on voiced frames (the first voiced frame sets it), held otherwise;
 /// voicingFinalUnclipped is the best candidate's voicing.
@@ -27,8 +32,13 @@ public static class PitchSmoother
             {
                 v = voicing[t];
                 float raw = Raw(f0, voicing, t, voicingCutoff);
-                bool isolated = Raw(f0, voicing, t - 1, voicingCutoff) == 0 && Raw(f0, voicing, t + 1, voicingCutoff) == 0;
+                float before = Raw(f0, voicing, t - 1, voicingCutoff), after = Raw(f0, voicing, t + 1, voicingCutoff);
+                bool isolated = before == 0 && after == 0;
                 final = isolated ? 0 : raw;
+                // A voiced frame that jumps away from both voiced neighbours takes the next frame's F0.
+                if (raw > 0 && before > 0 && after > 0 && Ratio(raw, before) > JumpRatio && Ratio(raw, after) > JumpRatio
+                    && Ratio(after, before) < NeighbourRatio)
+                    final = after;
             }
             if (final > 0) env = env == 0 ? final : 0.75f * env + 0.25f * final;
             f0Final[t] = final;
@@ -36,6 +46,11 @@ public static class PitchSmoother
             voicingFinal[t] = v;
         }
     }
+
+    private const float JumpRatio = 1.25f;
+    private const float NeighbourRatio = 2f;
+
+    private static float Ratio(float a, float b) => a > b ? a / b : b / a;
 
     private static float Raw(ReadOnlySpan<float> f0, ReadOnlySpan<float> voicing, int t, float cutoff) =>
         voicing[t] > cutoff ? f0[t] : 0f;
