@@ -1,0 +1,42 @@
+using SerAdapt.Engine;
+
+namespace SerAdapt.Adaptation;
+
+/// <summary>
+/// One domain's in-memory data: features N x D, ALREADY z-normalised per corpus by the caller.
+/// <paramref name="Labels"/> may be null (unlabelled target) or hold NaN for missing values;
+/// <paramref name="Groups"/> is the session (or speaker) of each row, used by train-on-target's
+/// leave-one-group-out cross-validation; <paramref name="Ids"/> name rows in prediction files.
+/// </summary>
+public sealed record DomainData(Matrix Features, float[]? Labels = null, int[]? Groups = null, string[]? Ids = null)
+{
+    public int Count => Features.Rows;
+
+    public int Dimension => Features.Cols;
+
+    /// <summary>Throws if the per-row arrays do not have one entry per feature row.</summary>
+    public void Validate(string what)
+    {
+        if (Labels is not null && Labels.Length != Features.Rows)
+            throw new ArgumentException($"The {what} has {Features.Rows} feature rows but {Labels.Length} labels.");
+        if (Groups is not null && Groups.Length != Features.Rows)
+            throw new ArgumentException($"The {what} has {Features.Rows} feature rows but {Groups.Length} groups.");
+        if (Ids is not null && Ids.Length != Features.Rows)
+            throw new ArgumentException($"The {what} has {Features.Rows} feature rows but {Ids.Length} ids.");
+    }
+
+    /// <summary>The rows at <paramref name="rows"/>, copied, with their labels, groups and ids.</summary>
+    public DomainData Subset(IReadOnlyList<int> rows)
+    {
+        var features = new Matrix(rows.Count, Features.Cols);
+        for (int i = 0; i < rows.Count; i++)
+            Features.Row(rows[i]).CopyTo(features.Row(i));
+        return new DomainData(features,
+            Labels is null ? null : rows.Select(r => Labels[r]).ToArray(),
+            Groups is null ? null : rows.Select(r => Groups[r]).ToArray(),
+            Ids is null ? null : rows.Select(r => Ids[r]).ToArray());
+    }
+
+    /// <summary>True when every row has a finite label.</summary>
+    public bool HasCompleteLabels => Labels is not null && Labels.All(float.IsFinite);
+}
