@@ -1,0 +1,44 @@
+namespace SerAdapt.Data;
+
+/// <summary>
+/// Opens any supported path as a corpus: a corpus file (.parquet), openSMILE ARFF (.arff), openSMILE
+/// CSV (.csv starting with <c>name;frameTime;</c>) or a generic CSV (other .csv/.tsv/.txt, columns from
+/// <see cref="GenericCsvOptions"/>). Feature files without labels give NaN labels.
+/// </summary>
+public static class CorpusLoader
+{
+    public static Corpus Load(string path, GenericCsvOptions? csv = null, NonFinitePolicy nonFinite = NonFinitePolicy.Fail, List<string>? warnings = null)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Corpus not found: {path}", path);
+        string name = Path.GetFileNameWithoutExtension(path);
+        string ext = Path.GetExtension(path).ToLowerInvariant();
+        if (ext == ".parquet") return CorpusFile.Read(path);
+        FeatureTable table = ext == ".arff" ? OpenSmileArff.Read(path)
+            : OpenSmileCsv.LooksLikeOpenSmile(FirstLine(path)) ? OpenSmileCsv.Read(path)
+            : GenericCsv.Read(path, csv ?? new GenericCsvOptions());
+        var (corpus, summary) = CorpusImport.FromTable(table, name, nonFinite);
+        warnings?.AddRange(summary.Warnings);
+        return corpus;
+    }
+
+    /// <summary>Throws <see cref="FeatureMismatchException"/> naming both files unless the feature names match in number and order.</summary>
+    public static void CheckCompatible(Corpus source, string sourcePath, Corpus target, string targetPath)
+    {
+        if (source.Dimension != target.Dimension)
+            throw new FeatureMismatchException(
+                $"Feature dimension differs: source {sourcePath} has {source.Dimension} features, target {targetPath} has {target.Dimension}.");
+        for (int j = 0; j < source.Dimension; j++)
+            if (source.FeatureNames[j] != target.FeatureNames[j])
+                throw new FeatureMismatchException(
+                    $"Feature {j + 1} differs: source {sourcePath} has '{source.FeatureNames[j]}', target {targetPath} has '{target.FeatureNames[j]}'.");
+    }
+
+    private static string FirstLine(string path)
+    {
+        using var reader = new StreamReader(path);
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+            if (line.Trim().Length > 0) return line;
+        return "";
+    }
+}

@@ -1,0 +1,98 @@
+namespace SerAdapt.Data;
+
+/// <summary>
+/// Feature rows as read from a file, before they become a <see cref="Corpus"/>: instance ids with the
+/// line each came from, feature names and values (row-major, NaN where the file had a missing or
+/// non-finite value), and whatever label or speaker columns the file itself carried.
+/// Importers take a table from any source (openSMILE files, or features extracted from audio).
+/// </summary>
+public sealed class FeatureTable
+{
+    public FeatureTable(string source, string[] ids, int[] lines, string[] featureNames, float[] values)
+    {
+        if (lines.Length != ids.Length) throw new ArgumentException($"{lines.Length} line numbers for {ids.Length} rows.");
+        if (values.Length != (long)ids.Length * featureNames.Length)
+            throw new ArgumentException($"{values.Length} values for {ids.Length} rows x {featureNames.Length} features.");
+        Source = source;
+        Ids = ids;
+        Lines = lines;
+        FeatureNames = featureNames;
+        Values = values;
+    }
+
+    /// <summary>The file the rows came from (used in error messages).</summary>
+    public string Source { get; }
+    public string[] Ids { get; }
+
+    /// <summary>1-based line of each row in <see cref="Source"/>, 0 when the rows do not come from a text file.</summary>
+    public int[] Lines { get; }
+    public string[] FeatureNames { get; }
+
+    /// <summary>Row-major N x D.</summary>
+    public float[] Values { get; }
+
+    /// <summary>1-based field number of each feature in a row of the file, for error messages (null: unknown).</summary>
+    public int[]? FeatureFields { get; init; }
+
+    public float[]? Valence { get; init; }
+    public float[]? Arousal { get; init; }
+    public float[]? Dominance { get; init; }
+    public string[]? Speakers { get; init; }
+    public string[]? Sessions { get; init; }
+    public string[]? Genders { get; init; }
+
+    /// <summary>Things the reader tolerated but the user should know (e.g. dropped duplicate runs).</summary>
+    public List<string> Warnings { get; init; } = [];
+
+    public int Count => Ids.Length;
+    public int Dimension => FeatureNames.Length;
+
+    /// <summary>
+    /// Fails on the first NaN/Inf feature value (naming file, line and feature), or with
+    /// <see cref="NonFinitePolicy.ImputeMean"/> replaces them by the mean of the finite values of the
+    /// feature in this table and adds a warning.
+    /// </summary>
+    public void HandleNonFinite(NonFinitePolicy policy)
+    {
+        int n = Count, d = Dimension;
+        var imputed = new int[d];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < d; j++)
+            {
+                float v = Values[(long)i * d + j];
+                if (float.IsFinite(v)) continue;
+                if (policy == NonFinitePolicy.Fail)
+                    throw new DataFormatException(Source, Lines[i], FeatureFields?[j] ?? 0,
+                        $"feature '{FeatureNames[j]}' of '{Ids[i]}' is missing or not finite ({Describe(v)}); use --impute mean to replace such values by the feature mean.");
+                imputed[j]++;
+            }
+        for (int j = 0; j < d; j++)
+        {
+            if (imputed[j] == 0) continue;
+            double sum = 0;
+            int count = 0;
+            for (int i = 0; i < n; i++)
+            {
+                float v = Values[(long)i * d + j];
+                if (float.IsFinite(v)) { sum += v; count++; }
+            }
+            if (count == 0)
+                throw new DataFormatException(Source, 0, FeatureFields?[j] ?? 0, $"feature '{FeatureNames[j]}' has no finite value to impute from.");
+            float mean = (float)(sum / count);
+            for (int i = 0; i < n; i++)
+                if (!float.IsFinite(Values[(long)i * d + j])) Values[(long)i * d + j] = mean;
+            Warnings.Add($"{Source}: replaced {imputed[j]} missing/non-finite value(s) of '{FeatureNames[j]}' by its mean {mean.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+    }
+
+    /// <summary>This table as a corpus, with the labels and speaker columns it carries (missing ones NaN / "").</summary>
+    public Corpus ToCorpus(string name)
+    {
+        float[] Labels(float[]? a) => a ?? Enumerable.Repeat(float.NaN, Count).ToArray();
+        string[] Texts(string[]? a) => a ?? Enumerable.Repeat("", Count).ToArray();
+        return new Corpus(name, Ids, FeatureNames, Values, Labels(Valence), Labels(Arousal), Labels(Dominance),
+            Texts(Speakers), Texts(Sessions), Texts(Genders));
+    }
+
+    private static string Describe(float v) => float.IsNaN(v) ? "NaN or '?'" : v > 0 ? "+Inf" : "-Inf";
+}

@@ -1,0 +1,120 @@
+namespace SerAdapt.Data;
+
+/// <summary>
+/// Reads a generic CSV of features (one row per utterance, a header row). The delimiter (',', ';',
+/// tab or '|') is the one that splits the header into the most fields unless given. Named columns
+/// give id, labels, speaker, session and gender; every other column whose first value is a number
+/// is a feature; other text columns are ignored (with a warning).
+/// </summary>
+public static class GenericCsv
+{
+    private static readonly char[] Candidates = [',', ';', '\t', '|'];
+
+    public static FeatureTable Read(string path, GenericCsvOptions options)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Feature file not found: {path}", path);
+        using var reader = new StreamReader(path);
+        return Read(reader, path, options);
+    }
+
+    public static char DetectDelimiter(string headerLine) =>
+        Candidates.MaxBy(c => Count(headerLine, c)) is var best && Count(headerLine, best) > 0 ? best : ',';
+
+    public static FeatureTable Read(TextReader reader, string source, GenericCsvOptions options)
+    {
+        int lineNumber = 0;
+        string? line;
+        do { line = reader.ReadLine(); lineNumber++; } while (line is not null && line.Trim().Length == 0);
+        if (line is null) throw new DataFormatException(source, 0, 0, "empty file.");
+        char delimiter = options.Delimiter ?? DetectDelimiter(line);
+        var header = Split(line, delimiter, source, lineNumber);
+        int headerLine = lineNumber;
+
+        int Column(string? name, string option, bool required = false)
+        {
+            if (name is null)
+            {
+                if (required) throw new DataFormatException(source, headerLine, 0, $"no column given for {option}.");
+                return -1;
+            }
+            int k = header.IndexOf(name);
+            if (k < 0)
+                throw new DataFormatException(source, headerLine, 0,
+                    $"no column '{name}' ({option}); the header has {string.Join(", ", header.Take(8).Select(h => $"'{h}'"))}{(header.Count > 8 ? ", ..." : "")}.");
+            return k;
+        }
+
+        int id = options.IdColumn is null ? 0 : Column(options.IdColumn, "--id");
+        int valence = Column(options.LabelColumn, "--label"), arousal = Column(options.ArousalColumn, "--arousal"),
+            dominance = Column(options.DominanceColumn, "--dominance"), speaker = Column(options.SpeakerColumn, "--speaker"),
+            session = Column(options.SessionColumn, "--session"), gender = Column(options.GenderColumn, "--gender");
+        var named = new HashSet<int> { id, valence, arousal, dominance, speaker, session, gender };
+        int[] labelColumns = [valence, arousal, dominance];
+
+        List<int>? featureIndex = null;
+        FeatureRowCollector? rows = null;
+        var labels = new List<float>[3] { [], [], [] };
+        var texts = new List<string>[3] { [], [], [] };
+        int[] textColumns = [speaker, session, gender];
+        var warnings = new List<string>();
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (line.Trim().Length == 0) continue;
+            var fields = Split(line, delimiter, source, lineNumber);
+            if (fields.Count != header.Count)
+                throw new DataFormatException(source, lineNumber, 0, $"expected {header.Count} fields (as in the header), found {fields.Count}.");
+            if (featureIndex is null)
+            {
+                featureIndex = Enumerable.Range(0, header.Count).Where(k => !named.Contains(k) && TextFields.TryParseNumber(fields[k], out _)).ToList();
+                var ignored = Enumerable.Range(0, header.Count).Where(k => !named.Contains(k) && !featureIndex.Contains(k)).Select(k => header[k]).ToList();
+                if (ignored.Count > 0) warnings.Add($"{source}: ignored non-numeric column(s) {string.Join(", ", ignored.Select(h => $"'{h}'"))}.");
+                if (featureIndex.Count == 0) throw new DataFormatException(source, lineNumber, 0, "no numeric feature columns.");
+                rows = new FeatureRowCollector(source, featureIndex.Select(k => header[k]).ToArray(), featureIndex.Select(k => k + 1).ToArray());
+            }
+            var values = new float[featureIndex.Count];
+            for (int f = 0; f < values.Length; f++)
+            {
+                int k = featureIndex[f];
+                if (!TextFields.TryParseNumber(fields[k], out values[f]))
+                    throw new DataFormatException(source, lineNumber, k + 1, $"column '{header[k]}' is not a number: '{fields[k]}'.");
+            }
+            if (!rows!.Add(fields[id], lineNumber, values)) continue;
+            for (int c = 0; c < 3; c++)
+            {
+                int k = labelColumns[c];
+                if (k < 0) continue;
+                float v = float.NaN;
+                if (fields[k].Length > 0 && !TextFields.TryParseNumber(fields[k], out v))
+                    throw new DataFormatException(source, lineNumber, k + 1, $"label column '{header[k]}' is not a number: '{fields[k]}'.");
+                if (float.IsInfinity(v) || (options.LabelRange is { } range && !range.Contains(v)))
+                    throw new DataFormatException(source, lineNumber, k + 1, $"label '{header[k]}' = {fields[k]} is outside the range {options.LabelRange}.");
+                labels[c].Add(v);
+            }
+            for (int c = 0; c < 3; c++)
+                if (textColumns[c] >= 0) texts[c].Add(fields[textColumns[c]]);
+        }
+        if (rows is null) throw new DataFormatException(source, lineNumber, 0, "no data rows (an empty corpus).");
+        var table = rows.Build(hasClassLabel: false);
+        table.Warnings.AddRange(warnings);
+        return new FeatureTable(source, table.Ids, table.Lines, table.FeatureNames, table.Values)
+        {
+            FeatureFields = table.FeatureFields,
+            Valence = valence >= 0 ? [.. labels[0]] : null,
+            Arousal = arousal >= 0 ? [.. labels[1]] : null,
+            Dominance = dominance >= 0 ? [.. labels[2]] : null,
+            Speakers = speaker >= 0 ? [.. texts[0]] : null,
+            Sessions = session >= 0 ? [.. texts[1]] : null,
+            Genders = gender >= 0 ? [.. texts[2]] : null,
+            Warnings = table.Warnings,
+        };
+    }
+
+    private static List<string> Split(string line, char delimiter, string source, int lineNumber)
+    {
+        try { return TextFields.Split(line, delimiter); }
+        catch (FormatException ex) { throw new DataFormatException(source, lineNumber, 0, ex.Message + "."); }
+    }
+
+    private static int Count(string line, char c) => line.Count(x => x == c);
+}
