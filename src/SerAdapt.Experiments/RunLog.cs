@@ -12,9 +12,11 @@ public static class RunLog
 {
     public const string FileName = "runs.jsonl";
 
+    private static readonly JsonSerializerOptions LineOptions = new(ExperimentConfig.JsonOptions) { WriteIndented = false };
+
     public static void Append(string path, RunResult result)
     {
-        var line = JsonSerializer.Serialize(result, ExperimentConfig.JsonOptions with { WriteIndented = false }) + "\n";
+        var line = JsonSerializer.Serialize(result, LineOptions) + "\n";
         using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
         stream.Write(Encoding.UTF8.GetBytes(line));
         stream.Flush(flushToDisk: true);
