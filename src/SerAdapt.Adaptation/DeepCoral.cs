@@ -1,12 +1,78 @@
+using System.Numerics.Tensors;
+using SerAdapt.Engine;
+
 namespace SerAdapt.Adaptation;
 
+/// <summary>
+/// Deep CORAL (Sun &amp; Saenko, "Deep CORAL: Correlation Alignment for Deep Domain Adaptation",
+/// ECCV 2016 workshops, Eq. 1 and 5): encoder E and regressor R minimise
+/// MSE(R(E(x_s)), y_s) + lambda ||C_s - C_t||_F^2 / (4 d^2), where C_s and C_t are the covariances of
+/// the encoder outputs E(x_s) and E(x_t) (d = width). Source and target go through E in separate
+/// forward passes; one Adam updates E and R.
+/// </summary>
 public sealed class DeepCoral(CoralOptions options) : IAdaptationMethod
 {
+    public DeepCoral() : this(new CoralOptions()) { }
+
     public string Name => "coral";
 
     public CoralOptions Options { get; } = options;
 
     public FitResult Fit(DomainData source, DomainData target, TrainingOptions options,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        Options.Validate();
+        TrainingLoop.CheckDomains(source, target);
+        var root = new Rng((ulong)options.Seed);
+        var architecture = new NetworkArchitecture(source.Dimension, options.Width, options.EncoderLayers,
+            [new HeadShape("regressor", Options.RegressorLayers)], options.Dropout);
+        var model = ValenceModel.Create(Name, architecture, root);
+        var encoder = model.EncoderNetwork;
+        var regressor = model.HeadNetworks[0];
+        var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()), options.LearningRate);
+        var mse = new MseLoss();
+        var coral = new CoralLoss();
+        var replay = new ForwardReplay(encoder);
+        float lambda = Options.Lambda;
+        Matrix? sourceFeatures = null, sourceGrad = null;
+
+        var loop = new TrainingLoop
+        {
+            Method = Name,
+            Options = options,
+            Model = model,
+            Step = (batch, _) =>
+            {
+                adam.ZeroGrad();
+
+                // Source pass: h_s = E(x_s), the MSE of R(h_s), and dMSE/dh_s.
+                var hs = encoder.Forward(batch.SourceX);
+                replay.Capture();
+                var hsCopy = Scratch.Ensure(ref sourceFeatures, hs.Rows, hs.Cols);
+                hs.Span.CopyTo(hsCopy.Span);
+                float regression = mse.Forward(regressor.Forward(hsCopy), batch.SourceY);
+                mse.Backward();
+                var dhs = Scratch.Ensure(ref sourceGrad, hs.Rows, hs.Cols);
+                regressor.Backward(mse.GradA).Span.CopyTo(dhs.Span);
+
+                // Target pass: h_t = E(x_t); CORAL(h_s, h_t) and its gradient to E through the target.
+                var ht = encoder.Forward(batch.TargetX!);
+                float alignment = coral.Forward(hsCopy, ht);
+                coral.Backward(lambda);
+                encoder.BackwardWithoutInputGradient(coral.GradB);
+
+                // Source again (replayed, bit-identical): MSE + lambda CORAL gradients to E through the source.
+                replay.Replay(batch.SourceX);
+                TensorPrimitives.Add(dhs.Span, coral.GradA.Span, dhs.Span);
+                encoder.BackwardWithoutInputGradient(dhs);
+
+                adam.Step();
+                return new Dictionary<string, double> { ["mse"] = regression, ["coral"] = alignment };
+            },
+        };
+        int epochs = loop.Run(source, target, root, progress, cancellationToken).EpochsTrained;
+        model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
+        return new FitResult(model, model.Predict(target.Features).Prediction, epochs, options.Selection == ModelSelection.Oracle);
+    }
 }

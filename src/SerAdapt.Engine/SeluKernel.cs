@@ -13,7 +13,7 @@ internal static class SeluKernel
     public const float Scale = 1.0507009873554804934193349852946f;
     private const float ScaleAlpha = Alpha * Scale;
 
-    // y = scale * (x > 0 ? x : alpha * (exp(x) - 1))
+    // y = scale * (x >= 0 ? x : alpha * (exp(x) - 1)); x = 0 takes the linear branch so that SELU(0) is exactly 0
     public static void Forward(ReadOnlySpan<float> x, Span<float> y)
     {
         if (y.Length != x.Length)
@@ -28,13 +28,13 @@ internal static class SeluKernel
             {
                 var v = new Vector<float>(x[i..]);
                 var neg = sa * (Vector.Exp(Vector.Min(v, Vector<float>.Zero)) - Vector<float>.One);
-                Vector.ConditionalSelect(Vector.GreaterThan(v, Vector<float>.Zero), scale * v, neg).CopyTo(y[i..]);
+                Vector.ConditionalSelect(Vector.GreaterThanOrEqual(v, Vector<float>.Zero), scale * v, neg).CopyTo(y[i..]);
             }
         }
         for (; i < x.Length; i++)
         {
             float v = x[i];
-            y[i] = v > 0f ? Scale * v : ScaleAlpha * (MathF.Exp(v) - 1f);
+            y[i] = v >= 0f ? Scale * v : ScaleAlpha * (MathF.Exp(v) - 1f);
         }
     }
 

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text.Json;
+using SerAdapt.Engine;
+
+namespace SerAdapt.Adaptation;
+
+/// <summary>
+/// The on-disk form of a <see cref="ValenceModel"/> (format version <see cref="FormatVersion"/>, see
+/// docs/models.md): weights.safetensors and model.json in one folder, written to a temporary sibling
+/// folder first and renamed into place, so a folder appears whole or not at all.
+/// </summary>
+internal static class ModelFolder
+{
+    public const int FormatVersion = 1;
+    public const string WeightsFile = "weights.safetensors";
+    public const string JsonFile = "model.json";
+
+    public static string ToolVersion { get; } =
+        typeof(ModelFolder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public static void Save(ValenceModel model, string directory)
+    {
+        string target = Path.GetFullPath(directory);
+        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()
+            && !File.Exists(Path.Combine(target, JsonFile)))
+            throw new IOException($"'{directory}' exists and is not a SerAdapt model folder; it is left untouched. Choose another output folder.");
+        if (File.Exists(target))
+            throw new IOException($"'{directory}' is a file; a model is saved as a folder.");
+        string parent = Path.GetDirectoryName(target) ?? throw new IOException($"'{directory}' has no parent folder.");
+        Directory.CreateDirectory(parent);
+        string stamp = $"{Environment.ProcessId}-{DateTime.UtcNow.Ticks}";
+        string temp = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{stamp}");
+        try
+        {
+            Directory.CreateDirectory(temp);
+            SafeTensors.Write(Path.Combine(temp, WeightsFile), model.StateDict());
+            File.WriteAllBytes(Path.Combine(temp, JsonFile), ToJson(model));
+            if (Directory.Exists(target))
+            {
+                string old = Path.Combine(parent, $".{Path.GetFileName(target)}.old-{stamp}");
+                Directory.Move(target, old);
+                Directory.Move(temp, target);
+                Directory.Delete(old, recursive: true);
+            }
+            else
+            {
+                Directory.Move(temp, target);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    public static ValenceModel Load(string directory)
+    {
+        if (!Directory.Exists(directory))
+            throw new ModelFormatException(directory, $"Model folder '{directory}' does not exist.");
+        string jsonPath = Path.Combine(directory, JsonFile);
+        string weightsPath = Path.Combine(directory, WeightsFile);
+        if (!File.Exists(jsonPath))
+            throw new ModelFormatException(jsonPath, $"'{directory}' is not a SerAdapt model folder: '{jsonPath}' is missing.");
+        if (!File.Exists(weightsPath))
+            throw new ModelFormatException(weightsPath, $"Model folder '{directory}' is incomplete: '{weightsPath}' is missing.");
+        ValenceModel model;
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(jsonPath));
+            model = FromJson(doc.RootElement, jsonPath);
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new ModelFormatException(jsonPath, $"'{jsonPath}' is not a valid SerAdapt model description: {ex.Message}", ex);
+        }
+        try
+        {
+            model.LoadStateDict(SafeTensors.Read(weightsPath).Tensors);
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or ArgumentException or IOException)
+        {
+            throw new ModelFormatException(weightsPath, $"'{weightsPath}' does not fit the model described in {JsonFile}: {ex.Message}", ex);
+        }
+        return model;
+    }
+
+    private static byte[] ToJson(ValenceModel model)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("formatVersion", FormatVersion);
+            w.WriteString("tool", "SerAdapt");
+            w.WriteString("toolVersion", ToolVersion);
+            w.WriteString("method", model.Method);
+            var a = model.Architecture;
+            w.WriteStartObject("architecture");
+            w.WriteNumber("inputs", a.Inputs);
+            w.WriteNumber("width", a.Width);
+            w.WriteNumber("encoderLayers", a.EncoderLayers);
+            w.WriteNumber("dropout", a.Dropout);
+            w.WriteString("block", "Linear -> BatchNorm1d -> SELU -> Dropout");
+            w.WriteStartArray("heads");
+            foreach (var head in a.HeadLayers)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", head.Name);
+                w.WriteNumber("layers", head.Layers);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            if (model.Info.TryGetValue("seed", out var seed) && long.TryParse(seed, NumberStyles.Integer, CultureInfo.InvariantCulture, out long s))
+                w.WriteNumber("seed", s);
+            if (model.Info.TryGetValue("options", out var options))
+            {
+                w.WritePropertyName("options");
+                using var doc = JsonDocument.Parse(options);
+                doc.RootElement.WriteTo(w);
+            }
+            w.WriteStartArray("featureNames");
+            foreach (string name in model.Normalisation?.Names ?? []) w.WriteStringValue(name);
+            w.WriteEndArray();
+            if (model.Normalisation is { } norm)
+            {
+                w.WriteStartObject("normalisation");
+                w.WriteString("formula", "x' = (x - mean) / std");
+                WriteFloats(w, "mean", norm.Mean);
+                WriteFloats(w, "std", norm.Std);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("normalisation");
+            }
+            w.WriteStartObject("info");
+            foreach (var (key, value) in model.Info.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                if (key != "options")
+                    w.WriteString(key, value);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return stream.ToArray();
+    }
+
+    private static void WriteFloats(Utf8JsonWriter w, string name, float[] values)
+    {
+        w.WriteStartArray(name);
+        foreach (float v in values) w.WriteNumberValue(v);
+        w.WriteEndArray();
+    }
+
+    private static ValenceModel FromJson(JsonElement root, string path)
+    {
+        int version = root.GetProperty("formatVersion").GetInt32();
+        if (version != FormatVersion)
+            throw new ModelFormatException(path, $"'{path}' has model format version {version}; this SerAdapt ({ToolVersion}) reads version {FormatVersion}.");
+        string method = root.GetProperty("method").GetString() ?? throw new FormatException("\"method\" is null.");
+        var a = root.GetProperty("architecture");
+        var heads = a.GetProperty("heads").EnumerateArray()
+            .Select(h => new HeadShape(h.GetProperty("name").GetString() ?? "", h.GetProperty("layers").GetInt32()))
+            .ToList();
+        var architecture = new NetworkArchitecture(a.GetProperty("inputs").GetInt32(), a.GetProperty("width").GetInt32(),
+            a.GetProperty("encoderLayers").GetInt32(), heads, a.GetProperty("dropout").GetSingle());
+        architecture.Validate();
+        var info = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in root.GetProperty("info").EnumerateObject())
+            info[p.Name] = p.Value.GetString() ?? "";
+        if (root.TryGetProperty("options", out var options))
+            info["options"] = JsonSerializer.Serialize(options);
+        var (encoder, headNets) = Networks.Build(architecture, new Rng(0));
+        var model = new ValenceModel(method, architecture, encoder, headNets, info);
+        if (root.GetProperty("normalisation") is { ValueKind: JsonValueKind.Object } norm)
+        {
+            var names = root.GetProperty("featureNames").EnumerateArray().Select(e => e.GetString() ?? "").ToArray();
+            var mean = norm.GetProperty("mean").EnumerateArray().Select(e => e.GetSingle()).ToArray();
+            var std = norm.GetProperty("std").EnumerateArray().Select(e => e.GetSingle()).ToArray();
+            var normalisation = new FeatureNormalisation(names, mean, std);
+            normalisation.Validate();
+            model.Normalisation = normalisation;
+        }
+        return model;
+    }
+}

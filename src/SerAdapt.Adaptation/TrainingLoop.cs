@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SerAdapt.Engine;
+using SerAdapt.Evaluation;
+
+namespace SerAdapt.Adaptation;
+
+/// <summary>What one run of the epoch loop did.</summary>
+internal sealed record LoopResult(int EpochsTrained, int BestEpoch, double BestScore);
+
+/// <summary>
+/// The epoch loop shared by every method: batches (see <see cref="BatchSampler"/>), one method step
+/// per batch, divergence checks, and model selection at the end of each epoch:
+/// <list type="bullet">
+/// <item>FixedEpochs: the last epoch's weights.</item>
+/// <item>SourceValidation: a seeded part of the source ("split" stream) is held out; the weights of the
+/// epoch with the lowest validation MSE are kept; training stops after Patience epochs without improvement.</item>
+/// <item>Oracle: the weights of the epoch with the highest target CCC (uses target labels).</item>
+/// </list>
+/// The kept weights are copied after each improving epoch and restored at the end, or put on the
+/// <see cref="TrainingDivergedException"/> when a loss becomes NaN or infinite.
+/// </summary>
+internal sealed class TrainingLoop
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new JsonStringEnumConverter() } };
+
+    public required string Method { get; init; }
+    public required TrainingOptions Options { get; init; }
+
+    /// <summary>The network that is evaluated, snapshotted and returned.</summary>
+    public required ValenceModel Model { get; init; }
+
+    /// <summary>Extra modules trained alongside the model (e.g. DANN's discriminator).</summary>
+    public IReadOnlyList<Module> ExtraModules { get; init; } = [];
+
+    /// <summary>Whether steps need target batches.</summary>
+    public bool UsesTarget { get; init; } = true;
+
+    /// <summary>One training step on a batch; the argument p is training progress in [0, 1). Returns named losses.</summary>
+    public required Func<Batch, double, IReadOnlyDictionary<string, double>> Step { get; init; }
+
+    public LoopResult Run(DomainData source, DomainData target, Rng root,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        Options.Validate();
+        var labelled = LabelledRows(source, "source");
+        DomainData train = source.Subset(labelled), validation = train;
+        if (Options.Selection == ModelSelection.SourceValidation)
+        {
+            var order = root.Child("split").Permutation(labelled.Length);
+            int nValidation = Math.Max(1, (int)Math.Round(labelled.Length * Options.ValidationFraction));
+            if (labelled.Length - nValidation < 2)
+                throw new ArgumentException($"The source has {labelled.Length} labelled rows: too few to hold out {Options.ValidationFraction:P0} for validation and train on the rest.");
+            var validationRows = order.Take(nValidation).Select(i => labelled[i]).Order().ToArray();
+            var trainRows = order.Skip(nValidation).Select(i => labelled[i]).Order().ToArray();
+            validation = source.Subset(validationRows);
+            train = source.Subset(trainRows);
+        }
+        int[] oracleRows = [];
+        if (Options.Selection == ModelSelection.Oracle)
+        {
+            oracleRows = target.Labels is null ? [] : Enumerable.Range(0, target.Count).Where(i => float.IsFinite(target.Labels[i])).ToArray();
+            if (oracleRows.Length < 2)
+                throw new ArgumentException("Oracle model selection needs target labels (at least 2 rows), and the target has none.");
+        }
+
+        var sampler = new BatchSampler(train.Features, train.Labels!, UsesTarget ? target.Features : null,
+            Options.BatchSize, root.Child("shuffle"), root.Child("shuffle-target"));
+        int steps = sampler.StepsPerEpoch;
+        long totalSteps = (long)steps * Options.Epochs;
+        Dictionary<string, TensorData>? best = null;
+        int bestEpoch = 0, epoch = 0;
+        double bestScore = double.NaN;
+        for (epoch = 1; epoch <= Options.Epochs; epoch++)
+        {
+            SetTraining(true);
+            sampler.StartEpoch();
+            for (int step = 0; step < steps; step++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var batch = sampler.Next(step);
+                double p = ((epoch - 1) * (long)steps + step) / (double)totalSteps;
+                IReadOnlyDictionary<string, double> losses;
+                try
+                {
+                    losses = Step(batch, p);
+                }
+                catch (NonFiniteLossException ex)
+                {
+                    throw Diverged(epoch, step + 1, ex.Message, best, bestEpoch, ex);
+                }
+                foreach (var (name, value) in losses)
+                    if (!double.IsFinite(value))
+                        throw Diverged(epoch, step + 1, $"the {name} loss is {value.ToString(CultureInfo.InvariantCulture)}", best, bestEpoch, null);
+                progress?.Report(new TrainingProgress(epoch, Options.Epochs, step + 1, steps, losses));
+            }
+
+            double score = Options.Selection switch
+            {
+                ModelSelection.SourceValidation => Mse(Model.Predict(validation.Features).Prediction, validation.Labels!),
+                ModelSelection.Oracle => TargetCcc(oracleRows, target),
+                _ => epoch,
+            };
+            if (double.IsNaN(score))
+                throw Diverged(epoch, steps, "the model's predictions became NaN", best, bestEpoch, null);
+            bool improved = best is null || Options.Selection switch
+            {
+                ModelSelection.SourceValidation => score < bestScore,
+                ModelSelection.Oracle => score > bestScore,
+                _ => true,
+            };
+            if (improved)
+            {
+                best = Model.StateDict();
+                bestEpoch = epoch;
+                bestScore = score;
+            }
+            else if (Options.Selection == ModelSelection.SourceValidation && epoch - bestEpoch >= Options.Patience)
+            {
+                break;
+            }
+        }
+        int trained = Math.Min(epoch, Options.Epochs);
+        Model.LoadStateDict(best!);
+        SetTraining(false);
+        RecordInfo(Model, trained, bestEpoch, bestScore);
+        return new LoopResult(trained, bestEpoch, bestScore);
+    }
+
+    /// <summary>Checks the per-row arrays of both domains and that their feature dimensions agree.</summary>
+    internal static void CheckDomains(DomainData source, DomainData target)
+    {
+        source.Validate("source");
+        target.Validate("target");
+        if (source.Dimension != target.Dimension)
+            throw new ShapeMismatchException($"The source has {source.Dimension} features per row, the target {target.Dimension}; they must match.");
+    }
+
+    /// <summary>Rows of <paramref name="data"/> with a finite label; throws if it has no labels.</summary>
+    internal static int[] LabelledRows(DomainData data, string what)
+    {
+        if (data.Labels is null)
+            throw new ArgumentException($"The {what} has no labels; training needs a labelled {what}.");
+        var rows = Enumerable.Range(0, data.Count).Where(i => float.IsFinite(data.Labels[i])).ToArray();
+        if (rows.Length < 2)
+            throw new ArgumentException($"The {what} has {rows.Length} rows with a label; training needs at least 2.");
+        return rows;
+    }
+
+    /// <summary>JSON of the training options and the method's own options, as stored in model.json.</summary>
+    internal static string OptionsJson(TrainingOptions training, object methodOptions) =>
+        JsonSerializer.Serialize(new Dictionary<string, object> { ["training"] = training, ["method"] = methodOptions }, JsonOptions);
+
+    private void RecordInfo(ValenceModel model, int trained, int bestEpoch, double bestScore)
+    {
+        model.SetInfo("method", Method);
+        model.SetInfo("seed", Options.Seed.ToString(CultureInfo.InvariantCulture));
+        model.SetInfo("selection", Options.Selection.ToString());
+        model.SetInfo("oracle", Options.Selection == ModelSelection.Oracle ? "true" : "false");
+        model.SetInfo("epochs_trained", trained.ToString(CultureInfo.InvariantCulture));
+        model.SetInfo("best_epoch", bestEpoch.ToString(CultureInfo.InvariantCulture));
+        if (Options.Selection != ModelSelection.FixedEpochs)
+            model.SetInfo(Options.Selection == ModelSelection.Oracle ? "oracle_target_ccc" : "source_validation_mse",
+                bestScore.ToString("R", CultureInfo.InvariantCulture));
+        model.SetInfo("tool_version", ModelFolder.ToolVersion);
+    }
+
+    private TrainingDivergedException Diverged(int epoch, int step, string detail, Dictionary<string, TensorData>? best, int bestEpoch, Exception? inner)
+    {
+        ValenceModel? kept = null;
+        if (best is not null)
+        {
+            Model.LoadStateDict(best);
+            SetTraining(false);
+            RecordInfo(Model, epoch - 1, bestEpoch, double.NaN);
+            kept = Model;
+        }
+        return new TrainingDivergedException(Method, epoch, step, detail, kept, bestEpoch, inner);
+    }
+
+    private void SetTraining(bool training)
+    {
+        Model.SetTraining(training);
+        foreach (var m in ExtraModules) m.SetTraining(training);
+    }
+
+    private double TargetCcc(int[] rows, DomainData target)
+    {
+        var predicted = Model.Predict(target.Features).Prediction;
+        var p = rows.Select(i => predicted[i]).ToArray();
+        if (!p.All(float.IsFinite))
+            return double.NaN;
+        return RegressionMetrics.Ccc(p, rows.Select(i => target.Labels![i]).ToArray());
+    }
+
+    private static double Mse(float[] predicted, float[] labels)
+    {
+        double sum = 0;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            double d = predicted[i] - labels[i];
+            sum += d * d;
+        }
+        return sum / labels.Length;
+    }
+}
