@@ -1,3 +1,4 @@
+using System.Numerics;
 using SerAdapt.Engine;
 
 namespace SerAdapt.Evaluation;
@@ -203,44 +204,64 @@ public static class Tsne
         void Compute(double[] y, double exaggeration, double[] grad);
     }
 
+    // grad_i = 4 (exaggeration sum_j p_ij q_ij (y_i - y_j) - sum_j q_ij^2 (y_i - y_j) / Z), q_ij = (1 + |y_i - y_j|^2)^-1,
+    // Z = sum_ij q_ij: both sums and Z accumulate in one pass over the pairs, row by row.
     private sealed class ExactGradient(double[] p, int n, ParallelOptions parallel) : IGradient
     {
-        private readonly float[] _kernel = new float[n * n];
+        private readonly double[] _attraction = new double[2 * n];
+        private readonly double[] _repulsion = new double[2 * n];
         private readonly double[] _rowSums = new double[n];
+
+        private readonly double[] _xs = new double[n];
+        private readonly double[] _ys = new double[n];
 
         public void Compute(double[] y, double exaggeration, double[] grad)
         {
-            // Pass 1: Student-t kernel (1 + |y_i - y_j|^2)^-1, each pair computed once.
+            for (int i = 0; i < n; i++) { _xs[i] = y[2 * i]; _ys[i] = y[2 * i + 1]; }
             Parallel.For(0, n, parallel, i =>
             {
-                double sum = 0, xi = y[2 * i], yi = y[2 * i + 1];
-                for (int j = i + 1; j < n; j++)
+                double xi = _xs[i], yi = _ys[i];
+                var pRow = p.AsSpan(i * n, n);
+                int w = Vector<double>.Count, j = 0;
+                Vector<double> vax = default, vay = default, vrx = default, vry = default, vsum = default;
+                var vxi = new Vector<double>(xi);
+                var vyi = new Vector<double>(yi);
+                for (; j <= n - w; j += w)
                 {
-                    double dx = xi - y[2 * j], dy = yi - y[2 * j + 1];
-                    float q = (float)(1 / (1 + dx * dx + dy * dy));
-                    _kernel[i * n + j] = q;
-                    _kernel[j * n + i] = q;
+                    var dx = vxi - new Vector<double>(_xs.AsSpan(j, w));
+                    var dy = vyi - new Vector<double>(_ys.AsSpan(j, w));
+                    var q = Vector<double>.One / (Vector<double>.One + dx * dx + dy * dy);
+                    var pq = new Vector<double>(pRow.Slice(j, w)) * q;
+                    var qq = q * q;
+                    vax += pq * dx;
+                    vay += pq * dy;
+                    vrx += qq * dx;
+                    vry += qq * dy;
+                    vsum += q;
+                }
+                double ax = Vector.Sum(vax), ay = Vector.Sum(vay), rx = Vector.Sum(vrx), ry = Vector.Sum(vry), sum = Vector.Sum(vsum);
+                for (; j < n; j++)
+                {
+                    double dx = xi - _xs[j], dy = yi - _ys[j];
+                    double q = 1 / (1 + dx * dx + dy * dy);
+                    double pq = pRow[j] * q, qq = q * q;
+                    ax += pq * dx;
+                    ay += pq * dy;
+                    rx += qq * dx;
+                    ry += qq * dy;
                     sum += q;
                 }
-                _rowSums[i] = sum;
+                // j = i contributed q = 1 to the sum and nothing else (dx = dy = 0, p_ii = 0).
+                _rowSums[i] = sum - 1;
+                _attraction[2 * i] = ax;
+                _attraction[2 * i + 1] = ay;
+                _repulsion[2 * i] = rx;
+                _repulsion[2 * i + 1] = ry;
             });
             double z = 0;
-            for (int i = 0; i < n; i++) z += 2 * _rowSums[i];
-
-            Parallel.For(0, n, parallel, i =>
-            {
-                double gx = 0, gy = 0, xi = y[2 * i], yi = y[2 * i + 1];
-                for (int j = 0; j < n; j++)
-                {
-                    if (j == i) continue;
-                    double q = _kernel[i * n + j];
-                    double m = (exaggeration * p[i * n + j] - q / z) * q;
-                    gx += m * (xi - y[2 * j]);
-                    gy += m * (yi - y[2 * j + 1]);
-                }
-                grad[2 * i] = 4 * gx;
-                grad[2 * i + 1] = 4 * gy;
-            });
+            for (int i = 0; i < n; i++) z += _rowSums[i];
+            for (int c = 0; c < 2 * n; c++)
+                grad[c] = 4 * (exaggeration * _attraction[c] - _repulsion[c] / z);
         }
     }
 
