@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using SerAdapt.Adaptation;
 
 namespace SerAdapt.Experiments;
 
@@ -13,7 +14,7 @@ namespace SerAdapt.Experiments;
 /// </summary>
 public sealed record ExperimentConfig
 {
-    public static readonly IReadOnlyList<string> AllMethods = ["source-only", "train-on-target", "dann", "coral", "mrd"];
+    public static IReadOnlyList<string> AllMethods => AdaptationMethods.Names;
     public static readonly IReadOnlyList<string> DirectionChoices = ["both", "a-to-b", "b-to-a"];
     public static readonly IReadOnlyList<string> SelectionChoices = ["source-validation", "fixed-epochs", "oracle"];
     public const string SourceOnly = "source-only";
@@ -45,7 +46,9 @@ public sealed record ExperimentConfig
     public int DannDiscriminatorLayers { get; init; } = 3;
     public int DannDiscriminatorWidth { get; init; } = 1024;
     public float CoralLambda { get; init; } = 1f;
-    public int SourceOnlyRegressorLayers { get; init; } = 4;
+
+    /// <summary>Layers of the single regressor of Source-only, Train-on-Target, DANN and Deep CORAL (MRD has R1 and R2).</summary>
+    public int RegressorLayers { get; init; } = 4;
 
     [JsonIgnore]
     public bool UsesOracle => Selection == "oracle";
@@ -83,7 +86,7 @@ public sealed record ExperimentConfig
         Positive(MrdR2Layers, "mrd-r2-layers");
         Positive(DannDiscriminatorLayers, "dann-discriminator-layers");
         Positive(DannDiscriminatorWidth, "dann-discriminator-width");
-        Positive(SourceOnlyRegressorLayers, "source-only-regressor-layers");
+        Positive(RegressorLayers, "regressor-layers");
         if (!(LearningRate > 0) || !float.IsFinite(LearningRate))
             throw new InvalidSettingException("learning-rate", $"learning-rate must be positive, got {Format(LearningRate)}.");
         if (!(Dropout >= 0 && Dropout < 1))
@@ -151,6 +154,34 @@ public sealed record ExperimentConfig
 
     public static ExperimentConfig FromJson(JsonNode node) =>
         node.Deserialize<ExperimentConfig>(JsonOptions) ?? throw new InvalidDataException("Empty experiment configuration.");
+
+    /// <summary>The training options of one run.</summary>
+    public TrainingOptions TrainingOptions(int seed) => new()
+    {
+        Epochs = Epochs,
+        LearningRate = LearningRate,
+        BatchSize = BatchSize,
+        Width = Width,
+        EncoderLayers = EncoderLayers,
+        Dropout = Dropout,
+        Seed = seed,
+        Selection = Selection switch
+        {
+            "fixed-epochs" => ModelSelection.FixedEpochs,
+            "oracle" => ModelSelection.Oracle,
+            _ => ModelSelection.SourceValidation,
+        },
+        ValidationFraction = ValidationFraction,
+        Patience = Patience,
+        Threads = Threads,
+    };
+
+    /// <summary>The method with this configuration's options.</summary>
+    public IAdaptationMethod CreateMethod(string name) => AdaptationMethods.Create(name,
+        new MrdOptions(MrdEncoderSteps, MrdR1Layers, MrdR2Layers),
+        new DannOptions(DannDiscriminatorLayers, DannDiscriminatorWidth, RegressorLayers),
+        new CoralOptions(CoralLambda, RegressorLayers),
+        new SourceOnlyOptions(RegressorLayers));
 
     private static void Positive(int value, string key)
     {

@@ -49,7 +49,7 @@ public static class ExperimentConfigFile
         ["dann-discriminator-layers"] = (c, v, r) => c with { DannDiscriminatorLayers = r.Int(v) },
         ["dann-discriminator-width"] = (c, v, r) => c with { DannDiscriminatorWidth = r.Int(v) },
         ["coral-lambda"] = (c, v, r) => c with { CoralLambda = r.Float(v) },
-        ["source-only-regressor-layers"] = (c, v, r) => c with { SourceOnlyRegressorLayers = r.Int(v) },
+        ["regressor-layers"] = (c, v, r) => c with { RegressorLayers = r.Int(v) },
     };
 
     public static IReadOnlyCollection<string> KnownKeys => Keys.Keys;

@@ -29,7 +29,7 @@ public class ExperimentConfigFileTests
             dann-discriminator-layers: 2
             dann-discriminator-width: 128
             coral-lambda: 0.5
-            source-only-regressor-layers: 3
+            regressor-layers: 3
             """;
         var c = ExperimentConfigFile.Parse(yaml, "/cfg/exp.yaml");
         Assert.Equal("/cfg/iemocap.parquet", c.CorpusA);
@@ -40,7 +40,7 @@ public class ExperimentConfigFileTests
         Assert.True(c.UsesOracle);
         Assert.Equal((0.2f, 4, 2), (c.ValidationFraction, c.Patience, c.Threads));
         Assert.Equal((4, 2, 3, 2, 128, 0.5f, 3), (c.MrdEncoderSteps, c.MrdR1Layers, c.MrdR2Layers, c.DannDiscriminatorLayers,
-            c.DannDiscriminatorWidth, c.CoralLambda, c.SourceOnlyRegressorLayers));
+            c.DannDiscriminatorWidth, c.CoralLambda, c.RegressorLayers));
         // Every key the parser knows is exercised above.
         Assert.Equal(ExperimentConfigFile.KnownKeys.Count, yaml.Split('\n').Length);
     }
