@@ -1,10 +1,13 @@
 using System.CommandLine;
 using SerAdapt.Cli;
+using SerAdapt.Cli.Commands;
 
 var root = new RootCommand("SerAdapt: cross-corpus speech emotion regression with the Maximum Regression Discrepancy (MRD) network and its baselines.");
 root.Options.Add(CliApp.Verbose);
 
 // One line per command; each command lives in Commands/<Name>Command.cs.
 // (Commands are added here by the issues that build them.)
+root.Subcommands.Add(ExperimentCommand.Create());
+root.Subcommands.Add(MergeCommand.Create());
 
 return CliApp.Run(root, args);

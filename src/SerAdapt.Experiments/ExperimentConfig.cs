@@ -77,7 +77,7 @@ public sealed record ExperimentConfig
             throw new InvalidSettingException("selection", $"selection must be one of {string.Join(", ", SelectionChoices)}, got '{Selection}'.");
         Positive(Repeats, "repeats");
         Positive(Epochs, "epochs");
-        Positive(BatchSize, "batch-size");
+        if (BatchSize < 2) throw new InvalidSettingException("batch-size", $"batch-size must be at least 2 (batch normalisation needs 2 rows), got {BatchSize}.");
         Positive(Width, "width");
         Positive(EncoderLayers, "encoder-layers");
         Positive(Patience, "patience");
