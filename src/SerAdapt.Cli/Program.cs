@@ -9,5 +9,7 @@ root.Options.Add(CliApp.Verbose);
 // (Commands are added here by the issues that build them.)
 root.Subcommands.Add(ExperimentCommand.Create());
 root.Subcommands.Add(MergeCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(SynthCommand.Create());
 
 return CliApp.Run(root, args);

@@ -75,7 +75,8 @@ public static class CorpusFile
         {
             string expected = c < TextColumns.Length ? TextColumns[c] : LabelColumns[c - TextColumns.Length];
             Type type = c < TextColumns.Length ? typeof(string) : typeof(float);
-            if (c >= fields.Length || fields[c].Name != expected || fields[c].ClrType != type)
+            bool typeOk = c < fields.Length && (fields[c].ClrType == type || (type == typeof(string) && fields[c].ClrType == typeof(ReadOnlyMemory<char>)));
+            if (c >= fields.Length || fields[c].Name != expected || !typeOk)
                 throw new DataFormatException(path, 0, c + 1,
                     $"column {c + 1} should be '{expected}' ({type.Name}) but is " +
                     (c < fields.Length ? $"'{fields[c].Name}' ({fields[c].ClrType.Name})." : "missing."));

@@ -40,6 +40,9 @@ public static class CorpusImport
                 $"(e.g. label '{labels[0].Id}', feature row '{features.Ids[0]}').");
         }
 
+        var matchedFiles = matched.Select(l => l.File).ToHashSet();
+        foreach (var file in labels.Select(l => l.File).Distinct().Where(f => !matchedFiles.Contains(f)))
+            features.Warnings.Add($"{file}: no utterance of this label file has a feature row in {features.Source}.");
         features.HandleNonFinite(nonFinite);
         int d = features.Dimension;
         var values = new float[(long)rows.Count * d];

@@ -13,12 +13,29 @@ public static class CorpusLoader
         string name = Path.GetFileNameWithoutExtension(path);
         string ext = Path.GetExtension(path).ToLowerInvariant();
         if (ext == ".parquet") return CorpusFile.Read(path);
-        FeatureTable table = ext == ".arff" ? OpenSmileArff.Read(path)
-            : OpenSmileCsv.LooksLikeOpenSmile(FirstLine(path)) ? OpenSmileCsv.Read(path)
-            : GenericCsv.Read(path, csv ?? new GenericCsvOptions());
-        var (corpus, summary) = CorpusImport.FromTable(table, name, nonFinite);
+        var (corpus, summary) = CorpusImport.FromTable(ReadFeatures(path, csv), name, nonFinite);
         warnings?.AddRange(summary.Warnings);
         return corpus;
+    }
+
+    /// <summary>
+    /// Feature rows from an openSMILE ARFF, openSMILE CSV or generic CSV file, or from every .arff/.csv
+    /// file in a folder (openSMILE run once per audio file); all files must have the same features.
+    /// </summary>
+    public static FeatureTable ReadFeatures(string path, GenericCsvOptions? csv = null)
+    {
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path)
+                .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".arff" or ".csv")
+                .Order(StringComparer.Ordinal).ToList();
+            if (files.Count == 0) throw new FileNotFoundException($"No .arff or .csv feature files in {path}.");
+            return FeatureTable.Concatenate(files.Select(f => ReadFeatures(f, csv)).ToList());
+        }
+        if (!File.Exists(path)) throw new FileNotFoundException($"Feature file not found: {path}", path);
+        return Path.GetExtension(path).ToLowerInvariant() == ".arff" ? OpenSmileArff.Read(path)
+            : OpenSmileCsv.LooksLikeOpenSmile(FirstLine(path)) ? OpenSmileCsv.Read(path)
+            : GenericCsv.Read(path, csv ?? new GenericCsvOptions());
     }
 
     /// <summary>Throws <see cref="FeatureMismatchException"/> naming both files unless the feature names match in number and order.</summary>

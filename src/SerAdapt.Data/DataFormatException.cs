@@ -20,9 +20,7 @@ public sealed class DataFormatException : Exception
 
     private static string Format(string file, int line, int column, string message)
     {
-        string where = file;
-        if (line > 0) where += $":{line}";
-        if (column > 0) where += $":{column}";
-        return $"{where}: {message}";
+        if (line > 0) return column > 0 ? $"{file}:{line}:{column}: {message}" : $"{file}:{line}: {message}";
+        return column > 0 ? $"{file} (column {column}): {message}" : $"{file}: {message}";
     }
 }

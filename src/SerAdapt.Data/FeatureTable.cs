@@ -94,5 +94,37 @@ public sealed class FeatureTable
             Texts(Speakers), Texts(Sessions), Texts(Genders));
     }
 
+    /// <summary>
+    /// The rows of several tables with the same features (e.g. one openSMILE file per utterance);
+    /// the source of each row is kept for messages; ids must be unique across tables.
+    /// Labels and speaker columns carried by the tables are not combined.
+    /// </summary>
+    public static FeatureTable Concatenate(IReadOnlyList<FeatureTable> tables)
+    {
+        if (tables.Count == 1) return tables[0];
+        var first = tables[0];
+        var seen = new Dictionary<string, FeatureTable>(StringComparer.Ordinal);
+        foreach (var t in tables)
+        {
+            if (!t.FeatureNames.SequenceEqual(first.FeatureNames))
+            {
+                int j = Enumerable.Range(0, Math.Max(t.Dimension, first.Dimension))
+                    .First(k => k >= t.Dimension || k >= first.Dimension || t.FeatureNames[k] != first.FeatureNames[k]);
+                throw new DataFormatException(t.Source, 0, 0,
+                    $"features differ from {first.Source} at feature {j + 1} ('{(j < t.Dimension ? t.FeatureNames[j] : "none")}' vs '{(j < first.Dimension ? first.FeatureNames[j] : "none")}').");
+            }
+            for (int i = 0; i < t.Count; i++)
+                if (!seen.TryAdd(t.Ids[i], t))
+                    throw new DataFormatException(t.Source, t.Lines[i], 0, $"duplicate utterance id '{t.Ids[i]}' (also in {seen[t.Ids[i]].Source}).");
+        }
+        string folder = Path.GetDirectoryName(first.Source) ?? first.Source;
+        return new FeatureTable(folder, tables.SelectMany(t => t.Ids).ToArray(), tables.SelectMany(t => t.Lines).ToArray(),
+            first.FeatureNames, tables.SelectMany(t => t.Values).ToArray())
+        {
+            FeatureFields = first.FeatureFields,
+            Warnings = tables.SelectMany(t => t.Warnings).ToList(),
+        };
+    }
+
     private static string Describe(float v) => float.IsNaN(v) ? "NaN or '?'" : v > 0 ? "+Inf" : "-Inf";
 }

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using SerAdapt.Data;
+
+namespace SerAdapt.Cli.Commands;
+
+/// <summary>
+/// <c>seradapt import iemocap|msp-improv|csv</c>: joins corpus labels with feature rows by utterance
+/// name and writes a corpus file (Parquet), printing a summary. Nothing is written on an error.
+/// </summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("import", "Make a corpus file (.parquet) from corpus labels and openSMILE features, or from a generic CSV.");
+        command.Subcommands.Add(CorpusCommand("iemocap", "USC-IEMOCAP: labels from Session*/dialog/EmoEvaluation/*.txt under --root.", "IEMOCAP",
+            (root, _) => IemocapLabels.Read(root)));
+        command.Subcommands.Add(CorpusCommand("msp-improv", "MSP-IMPROV: labels from Evaluation.txt (or Evalution.txt) under --root.", "MSP-IMPROV",
+            (root, labels) => MspImprovLabels.Read(labels ?? root)));
+        command.Subcommands.Add(CsvCommand());
+        return command;
+    }
+
+    private static Option<FileInfo> OutputOption() => new("--output", "-o") { Description = "Corpus file to write (.parquet).", Required = true };
+
+    private static Option<string> ImputeOption() => new Option<string>("--impute")
+    {
+        Description = "What to do with NaN/Inf/missing feature values: fail, or replace by the feature mean.",
+        DefaultValueFactory = _ => "fail",
+    }.AcceptOnlyFromAmong("fail", "mean");
+
+    private static NonFinitePolicy Policy(string impute) => impute == "mean" ? NonFinitePolicy.ImputeMean : NonFinitePolicy.Fail;
+
+    private static Command CorpusCommand(string name, string description, string corpusName,
+        Func<string, string?, List<UtteranceLabel>> readLabels)
+    {
+        var root = new Option<DirectoryInfo>("--root") { Description = "Root folder of the corpus as distributed.", Required = true };
+        var features = new Option<string>("--features")
+        {
+            Description = "openSMILE features: an ARFF or CSV file with one row per utterance, or a folder of them.",
+            Required = true,
+        };
+        var labels = new Option<FileInfo?>("--labels") { Description = "Label file, when it is not found under --root." };
+        var corpus = new Option<string>("--name") { Description = "Corpus name stored in the file.", DefaultValueFactory = _ => corpusName };
+        var output = OutputOption();
+        var impute = ImputeOption();
+        var command = new Command(name, description) { root, features, output, corpus, impute };
+        if (name == "msp-improv") command.Options.Add(labels);
+        command.SetAction(parse =>
+        {
+            var labelList = readLabels(parse.GetRequiredValue(root).FullName, parse.GetValue(labels)?.FullName);
+            var table = CorpusLoader.ReadFeatures(parse.GetRequiredValue(features));
+            var (result, summary) = CorpusImport.Join(table, labelList, parse.GetRequiredValue(corpus), Policy(parse.GetRequiredValue(impute)));
+            return Write(parse, result, summary, parse.GetRequiredValue(output).FullName);
+        });
+        return command;
+    }
+
+    private static Command CsvCommand()
+    {
+        var input = new Argument<FileInfo>("file") { Description = "CSV with one row per utterance and a header row." };
+        var columns = new GenericCsvColumnOptions();
+        var corpus = new Option<string?>("--name") { Description = "Corpus name stored in the file (default: the file name)." };
+        var output = OutputOption();
+        var impute = ImputeOption();
+        var command = new Command("csv", "A generic CSV: --id/--label/--speaker/--session name columns; every other numeric column is a feature.")
+        {
+            input, output, corpus, impute,
+        };
+        columns.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var file = parse.GetRequiredValue(input).FullName;
+            var table = GenericCsv.Read(file, columns.Read(parse));
+            var (result, summary) = CorpusImport.FromTable(table, parse.GetValue(corpus) ?? Path.GetFileNameWithoutExtension(file),
+                Policy(parse.GetRequiredValue(impute)));
+            return Write(parse, result, summary, parse.GetRequiredValue(output).FullName);
+        });
+        return command;
+    }
+
+    private static int Write(ParseResult parse, Corpus corpus, ImportSummary summary, string path)
+    {
+        CorpusFile.Write(corpus, path);
+        var o = parse.InvocationConfiguration.Output;
+        foreach (var w in summary.Warnings) parse.InvocationConfiguration.Error.WriteLine($"warning: {w}");
+        o.WriteLine($"{path}: corpus '{corpus.Name}', {corpus.Dimension} features");
+        o.WriteLine(summary.ToString());
+        return 0;
+    }
+}

@@ -1,0 +1,83 @@
+namespace SerAdapt.Data.Tests;
+
+public class GenericCsvTests
+{
+    private static FeatureTable Parse(string text, GenericCsvOptions? options = null) =>
+        GenericCsv.Read(new StringReader(text), "g.csv", options ?? new GenericCsvOptions());
+
+    [Theory]
+    [InlineData(",")]
+    [InlineData(";")]
+    [InlineData("\t")]
+    [InlineData("|")]
+    public void Read_DelimiterIsDetected(string delimiter)
+    {
+        string text = string.Join(delimiter, "utt", "spk", "val", "x", "y") + "\n" + string.Join(delimiter, "u1", "A", "3.5", "1.5", "2") + "\n";
+        var t = Parse(text, new GenericCsvOptions(IdColumn: "utt", LabelColumn: "val", SpeakerColumn: "spk"));
+        Assert.Equal(["x", "y"], t.FeatureNames);
+        Assert.Equal([1.5f, 2], t.Values);
+        Assert.Equal([3.5f], t.Valence!);
+        Assert.Equal(["A"], t.Speakers!);
+    }
+
+    [Fact]
+    public void Read_TextColumns_AreIgnoredWithWarning()
+    {
+        var t = Parse("id,emotion,x\nu1,ang,1\nu2,neu,2\n");
+        Assert.Equal(["x"], t.FeatureNames);
+        Assert.Contains(t.Warnings, w => w.Contains("'emotion'"));
+        Assert.Null(t.Valence);
+    }
+
+    [Fact]
+    public void Read_EmptyLabel_IsMissing()
+    {
+        var t = Parse("id,v,x\nu1,,1\n", new GenericCsvOptions(LabelColumn: "v"));
+        Assert.True(float.IsNaN(t.Valence![0]));
+    }
+
+    [Fact]
+    public void Read_UnknownColumn_FailsListingHeader()
+    {
+        var ex = Assert.Throws<DataFormatException>(() => Parse("id,x\nu1,1\n", new GenericCsvOptions(LabelColumn: "valence")));
+        Assert.Contains("no column 'valence' (--label)", ex.Message);
+        Assert.Contains("'id', 'x'", ex.Message);
+    }
+
+    [Fact]
+    public void Read_LabelOutOfRange_FailsNamingLineAndColumn()
+    {
+        var ex = Assert.Throws<DataFormatException>(() =>
+            Parse("id,x,v\nu1,1,3\nu2,1,7\n", new GenericCsvOptions(LabelColumn: "v", LabelRange: LabelRange.OneToFive)));
+        Assert.Equal((3, 3), (ex.Line, ex.Column));
+        Assert.Contains("outside the range 1-5", ex.Message);
+    }
+
+    [Fact]
+    public void Read_NonNumericFeature_FailsNamingLineAndColumn()
+    {
+        var ex = Assert.Throws<DataFormatException>(() => Parse("id,x,y\nu1,1,2\nu2,1,abc\n"));
+        Assert.Equal((3, 3), (ex.Line, ex.Column));
+        Assert.StartsWith("g.csv:3:3:", ex.Message);
+    }
+
+    [Fact]
+    public void Read_DuplicateIdsWithDifferentValues_Fails()
+    {
+        var ex = Assert.Throws<DataFormatException>(() => Parse("id,x\nu1,1\nu1,2\n"));
+        Assert.Contains("duplicate utterance id 'u1'", ex.Message);
+    }
+
+    [Fact]
+    public void Read_HeaderOnly_FailsAsEmptyCorpus()
+    {
+        var ex = Assert.Throws<DataFormatException>(() => Parse("id,x\n"));
+        Assert.Contains("empty corpus", ex.Message);
+    }
+
+    [Fact]
+    public void Read_EmptyFile_Fails()
+    {
+        Assert.Throws<DataFormatException>(() => Parse(""));
+    }
+}
