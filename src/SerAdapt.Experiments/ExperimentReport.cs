@@ -27,7 +27,8 @@ public static class ExperimentReport
         var summary = ExperimentSummary.Of(config, results);
         AtomicText.Write(Path.Combine(directory, ResultsCsv), Csv(config, results));
         AtomicText.Write(Path.Combine(directory, SummaryJson), Json(config, shard, summary).ToJsonString(ExperimentConfig.JsonOptions) + "\n");
-        bool chart = false;
+        bool chart = summary.Rows.Any(r => r.Runs > 0);
+        if (chart) ResultsChart.Write(config, summary, Path.Combine(directory, Path.GetFileNameWithoutExtension(ChartPng)));
         AtomicText.Write(Path.Combine(directory, ReportMd), Markdown(config, shard, summary, results, notes ?? [], chart));
         return summary;
     }
