@@ -44,6 +44,22 @@ internal sealed class TrainingLoop
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         Options.Validate();
+        // Gemm.Threads is process-wide; the GEMM's results do not depend on it.
+        int threads = Gemm.Threads;
+        if (Options.Threads > 0) Gemm.Threads = Options.Threads;
+        try
+        {
+            return RunEpochs(source, target, root, progress, cancellationToken);
+        }
+        finally
+        {
+            Gemm.Threads = threads;
+        }
+    }
+
+    private LoopResult RunEpochs(DomainData source, DomainData target, Rng root,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
         var labelled = LabelledRows(source, "source");
         DomainData train = source.Subset(labelled), validation = train;
         if (Options.Selection == ModelSelection.SourceValidation)
@@ -65,6 +81,7 @@ internal sealed class TrainingLoop
                 throw new ArgumentException("Oracle model selection needs target labels (at least 2 rows), and the target has none.");
         }
 
+        StartAtLabelMean(train.Labels!);
         var sampler = new BatchSampler(train.Features, train.Labels!, UsesTarget ? target.Features : null,
             Options.BatchSize, root.Child("shuffle"), root.Child("shuffle-target"));
         int steps = sampler.StepsPerEpoch;
@@ -135,6 +152,19 @@ internal sealed class TrainingLoop
         target.Validate("target");
         if (source.Dimension != target.Dimension)
             throw new ShapeMismatchException($"The source has {source.Dimension} features per row, the target {target.Dimension}; they must match.");
+    }
+
+    /// <summary>
+    /// Sets the bias of every head's final Linear to the mean training label. The heads start near 0
+    /// while valence lives on a 1-5 scale, and Adam moves a parameter by at most about lr per step, so
+    /// without this the first thousands of steps (at lr 1e-4) would be spent shifting the output level.
+    /// </summary>
+    private void StartAtLabelMean(float[] labels)
+    {
+        float mean = (float)labels.Average(v => (double)v);
+        foreach (var head in Model.HeadNetworks)
+            if (head.Modules[^1] is Linear { Bias: { } bias })
+                bias.Value.Span.Fill(mean);
     }
 
     /// <summary>Rows of <paramref name="data"/> with a finite label; throws if it has no labels.</summary>

@@ -10,6 +10,11 @@ root.Options.Add(CliApp.Verbose);
 root.Subcommands.Add(ExperimentCommand.Create());
 root.Subcommands.Add(MergeCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(PredictCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(ExportOnnxCommand.Create());
 
 return CliApp.Run(root, args);

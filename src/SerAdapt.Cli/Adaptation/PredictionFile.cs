@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+using SerAdapt.Data;
+
+namespace SerAdapt.Cli.Adaptation;
+
+/// <summary>
+/// Prediction CSV files: header <c>id,prediction</c> (and <c>f1,f2</c> for MRD's two heads), one row
+/// per utterance, numbers with invariant culture and round-trip precision; written whole or not at all.
+/// </summary>
+internal static class PredictionFile
+{
+    public static void Write(string path, IReadOnlyList<string> ids, float[] prediction, float[][] heads)
+    {
+        bool withHeads = heads.Length > 1;
+        var text = new StringBuilder();
+        text.Append("id,prediction");
+        for (int h = 0; withHeads && h < heads.Length; h++) text.Append(",f").Append(h + 1);
+        text.Append('\n');
+        for (int i = 0; i < prediction.Length; i++)
+        {
+            text.Append(Quote(ids[i])).Append(',').Append(Number(prediction[i]));
+            for (int h = 0; withHeads && h < heads.Length; h++) text.Append(',').Append(Number(heads[h][i]));
+            text.Append('\n');
+        }
+        byte[] bytes = new UTF8Encoding(false).GetBytes(text.ToString());
+        AtomicFile.Write(path, s => s.Write(bytes));
+    }
+
+    /// <summary>Reads the id and prediction columns; a malformed row fails naming file and line.</summary>
+    public static (string[] Ids, float[] Prediction) Read(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Predictions file not found: {path}", path);
+        var ids = new List<string>();
+        var values = new List<float>();
+        int lineNumber = 0, idColumn = -1, predictionColumn = -1;
+        foreach (string line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (line.Length == 0) continue;
+            var fields = Split(line);
+            if (idColumn < 0)
+            {
+                idColumn = fields.IndexOf("id");
+                predictionColumn = fields.IndexOf("prediction");
+                if (idColumn < 0 || predictionColumn < 0)
+                    throw new DataFormatException(path, lineNumber, 1, "the header needs the columns 'id' and 'prediction'.");
+                continue;
+            }
+            if (fields.Count <= Math.Max(idColumn, predictionColumn))
+                throw new DataFormatException(path, lineNumber, 1, $"{fields.Count} fields, the header has more.");
+            if (!float.TryParse(fields[predictionColumn], NumberStyles.Float, CultureInfo.InvariantCulture, out float v))
+                throw new DataFormatException(path, lineNumber, predictionColumn + 1, $"'{fields[predictionColumn]}' is not a number.");
+            ids.Add(fields[idColumn]);
+            values.Add(v);
+        }
+        if (idColumn < 0) throw new DataFormatException(path, 1, 1, "the file is empty.");
+        return ([.. ids], [.. values]);
+    }
+
+    private static string Number(float v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Quote(string s) =>
+        s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    // RFC 4180 fields of one line (quoted fields may hold commas and doubled quotes).
+    private static List<string> Split(string line)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(c);
+        }
+        fields.Add(field.ToString());
+        return fields;
+    }
+}

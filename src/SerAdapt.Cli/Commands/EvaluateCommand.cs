@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Globalization;
+using SerAdapt.Cli.Adaptation;
+using SerAdapt.Evaluation;
+
+namespace SerAdapt.Cli.Commands;
+
+/// <summary><c>seradapt evaluate --predictions P --truth CORPUS</c>: Pearson, CCC, RMSE and MAE of predictions against labels, matched by id.</summary>
+public static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var predictions = new Option<FileInfo>("--predictions") { Description = "CSV with columns id and prediction.", Required = true };
+        var truth = new Option<FileInfo>("--truth") { Description = "Labelled corpus (.parquet, openSMILE ARFF/CSV, generic CSV).", Required = true };
+        var label = new Option<string>("--label") { Description = "valence | arousal | dominance; for a generic CSV, the label column.", DefaultValueFactory = _ => "valence" };
+        var id = new Option<string?>("--id") { Description = "Generic CSV: the id column (default: the first column)." };
+        var command = new Command("evaluate", "Score predictions against a labelled corpus: Pearson, CCC, RMSE, MAE.") { predictions, truth, label, id };
+        command.SetAction(parse =>
+        {
+            var o = parse.InvocationConfiguration.Output;
+            string predictionPath = parse.GetRequiredValue(predictions).FullName, truthPath = parse.GetRequiredValue(truth).FullName;
+            string labelName = parse.GetRequiredValue(label);
+            var (ids, values) = PredictionFile.Read(predictionPath);
+            var corpus = CorpusInput.LoadRaw(truthPath, labelName, parse.GetValue(id), null, labelRequired: true, []);
+            var labels = CorpusInput.Labels(corpus, labelName);
+            var row = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < corpus.Count; i++) row[corpus.Ids[i]] = i;
+            var missing = ids.Where(x => !row.ContainsKey(x)).ToList();
+            if (missing.Count > 0)
+                throw new InvalidDataException($"{missing.Count} of {ids.Length} ids in {predictionPath} are not in {truthPath} (first: '{missing[0]}').");
+            var p = new List<float>();
+            var y = new List<float>();
+            for (int i = 0; i < ids.Length; i++)
+            {
+                float truthValue = labels[row[ids[i]]];
+                if (!float.IsFinite(truthValue)) continue;
+                p.Add(values[i]);
+                y.Add(truthValue);
+            }
+            if (p.Count < 2)
+                throw new InvalidDataException($"{truthPath} has {labelName} labels for {p.Count} of the {ids.Length} predicted utterances; scoring needs at least 2.");
+            float[] pa = [.. p], ya = [.. y];
+            var c = CultureInfo.InvariantCulture;
+            o.WriteLine(string.Create(c, $"{p.Count} utterances ({ids.Length - p.Count} without a {labelName} label skipped)"));
+            o.WriteLine(string.Create(c, $"Pearson {RegressionMetrics.Pearson(pa, ya):F4}"));
+            o.WriteLine(string.Create(c, $"CCC     {RegressionMetrics.Ccc(pa, ya):F4}"));
+            o.WriteLine(string.Create(c, $"RMSE    {RegressionMetrics.Rmse(pa, ya):F4}"));
+            o.WriteLine(string.Create(c, $"MAE     {RegressionMetrics.Mae(pa, ya):F4}"));
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization;
+
+namespace SerAdapt.Engine;
+
+/// <summary>GEMM throughput at one shape: best and median over the timed calls.</summary>
+public sealed record GemmShapeResult(
+    [property: JsonPropertyName("shape")] string Shape,
+    [property: JsonPropertyName("operation")] string Operation,
+    [property: JsonPropertyName("best_gflops")] double BestGflops,
+    [property: JsonPropertyName("median_gflops")] double MedianGflops);
+
+/// <summary>
+/// What <c>seradapt bench</c> reports. A record so later measurements (e.g. seconds per MRD epoch)
+/// can be added with <c>with</c> or new properties.
+/// </summary>
+public sealed record EngineBenchmarkResult(
+    [property: JsonPropertyName("peak_gflops")] double PeakGflops,
+    [property: JsonPropertyName("gemm_gflops")] IReadOnlyDictionary<string, double> GemmGflops,
+    [property: JsonPropertyName("threads")] int Threads,
+    [property: JsonPropertyName("kernel")] string Kernel,
+    [property: JsonPropertyName("gemm_shapes")] IReadOnlyList<GemmShapeResult> Shapes);
+
+/// <summary>
+/// The quick self-check behind <c>seradapt bench</c>: the FMA peak and the GEMM GFLOP/s at the
+/// paper's batch-64 layer shapes. gemm_gflops[op] is the total work of that operation over the
+/// 1582 -> 1024 and 1024 -> 1024 layers divided by the sum of their median times.
+/// </summary>
+public static class EngineBenchmark
+{
+    public static EngineBenchmarkResult Run(int threads, int batch = 64, double secondsPerShape = 1.0, int seed = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        int saved = Gemm.Threads;
+        Gemm.Threads = threads;
+        try
+        {
+            double peak = FmaPeak.MeasureGflops(threads);
+            var random = new Random(seed);
+            var shapes = new List<GemmShapeResult>();
+            var flops = new Dictionary<string, double>();
+            var seconds = new Dictionary<string, double>();
+            foreach (var shape in GemmShape.PaperLayers(batch))
+            {
+                var (best, median) = Time(shape.Allocate(random), secondsPerShape);
+                shapes.Add(new GemmShapeResult(shape.ToString(), shape.Operation, shape.Flops / best / 1e9, shape.Flops / median / 1e9));
+                flops[shape.Operation] = flops.GetValueOrDefault(shape.Operation) + shape.Flops;
+                seconds[shape.Operation] = seconds.GetValueOrDefault(shape.Operation) + median;
+            }
+            var gemm = flops.ToDictionary(kv => kv.Key, kv => kv.Value / seconds[kv.Key] / 1e9);
+            return new EngineBenchmarkResult(peak, gemm, threads, Gemm.Kernel.ToString(), shapes);
+        }
+        finally
+        {
+            Gemm.Threads = saved;
+        }
+    }
+
+    /// <summary>Best and median seconds per call, over calls made for about <paramref name="budget"/> seconds after warm-up.</summary>
+    public static (double Best, double Median) Time(GemmOperands operands, double budget)
+    {
+        for (int i = 0; i < 3; i++)
+            operands.Run();
+        var times = new List<double>();
+        var total = Stopwatch.StartNew();
+        while (times.Count < 5 || (total.Elapsed.TotalSeconds < budget && times.Count < 10_000))
+        {
+            long start = Stopwatch.GetTimestamp();
+            operands.Run();
+            times.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+        times.Sort();
+        return (times[0], times[times.Count / 2]);
+    }
+}
