@@ -9,6 +9,8 @@ root.Options.Add(CliApp.Verbose);
 // (Commands are added here by the issues that build them.)
 root.Subcommands.Add(ExperimentCommand.Create());
 root.Subcommands.Add(MergeCommand.Create());
+root.Subcommands.Add(TsneCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());

@@ -28,6 +28,12 @@ public sealed class AdaptationTrainer
     public Corpus CorpusA { get; }
     public Corpus CorpusB { get; }
 
+    /// <summary>Called with every trained model (e.g. to keep one for the t-SNE figure).</summary>
+    public Action<RunSpec, FitResult>? Fitted { get; set; }
+
+    /// <summary>Session names of corpus A or B, indexed by <see cref="DomainData.Groups"/>.</summary>
+    public IReadOnlyList<string> Sessions(string corpus) => Corpus.Distinct(corpus == "a" ? CorpusA.Sessions : CorpusB.Sessions);
+
     /// <summary>Reads both corpora of <paramref name="config"/> (any format <see cref="CorpusLoader"/> reads).</summary>
     public static AdaptationTrainer Load(ExperimentConfig config) =>
         new(config, CorpusLoader.Load(config.CorpusA), CorpusLoader.Load(config.CorpusB));
@@ -40,6 +46,7 @@ public sealed class AdaptationTrainer
         var (source, target) = Domains(run.Direction);
         var method = _config.CreateMethod(run.Method);
         var fit = method.Fit(source, target, _config.TrainingOptions(run.Seed), progress, cancellationToken);
+        Fitted?.Invoke(run, fit);
         var (prediction, truth) = Labelled(fit.TargetPredictions, target.Labels!);
         return new RunOutcome(RegressionMetrics.Pearson(prediction, truth), RegressionMetrics.Ccc(prediction, truth),
             RegressionMetrics.Rmse(prediction, truth), fit.EpochsTrained, fit.UsedOracle);

@@ -21,15 +21,16 @@ public static class ExperimentReport
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <param name="notes">Extra paragraphs for the top of report.md (e.g. the demo's data description).</param>
+    /// <param name="appendix">Markdown inserted before the settings (e.g. the demo's Figure 2 section).</param>
     public static ExperimentSummary Write(string directory, ExperimentConfig config, Shard shard, IReadOnlyList<RunResult> results,
-        IReadOnlyList<string>? notes = null)
+        IReadOnlyList<string>? notes = null, string? appendix = null)
     {
         var summary = ExperimentSummary.Of(config, results);
         AtomicText.Write(Path.Combine(directory, ResultsCsv), Csv(config, results));
         AtomicText.Write(Path.Combine(directory, SummaryJson), Json(config, shard, summary).ToJsonString(ExperimentConfig.JsonOptions) + "\n");
         bool chart = summary.Rows.Any(r => r.Runs > 0);
         if (chart) ResultsChart.Write(config, summary, Path.Combine(directory, Path.GetFileNameWithoutExtension(ChartPng)));
-        AtomicText.Write(Path.Combine(directory, ReportMd), Markdown(config, shard, summary, results, notes ?? [], chart));
+        AtomicText.Write(Path.Combine(directory, ReportMd), Markdown(config, shard, summary, results, notes ?? [], chart, appendix));
         return summary;
     }
 
@@ -106,7 +107,7 @@ public static class ExperimentReport
     private static JsonNode? Number(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
 
     private static string Markdown(ExperimentConfig config, Shard shard, ExperimentSummary summary, IReadOnlyList<RunResult> results,
-        IReadOnlyList<string> notes, bool chart)
+        IReadOnlyList<string> notes, bool chart, string? appendix)
     {
         var sb = new StringBuilder();
         string a = CorpusLabel(config.CorpusA), b = CorpusLabel(config.CorpusB);
@@ -180,6 +181,7 @@ public static class ExperimentReport
             sb.AppendLine().AppendLine("(p exact from the null distribution when there are no ties or zero differences; otherwise the normal approximation.)").AppendLine();
         }
 
+        if (appendix is not null) sb.AppendLine(appendix.TrimEnd()).AppendLine();
         sb.AppendLine("## Settings").AppendLine();
         sb.AppendLine("| setting | value |").AppendLine("|---|---|");
         foreach (var (key, value) in ExperimentConfig.ToJson(config))

@@ -29,20 +29,26 @@ public static class ExperimentRunner
 
         for (int i = 0; i < todo.Count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var run = todo[i];
-            events?.Report(new RunStarted(run, i + 1, todo.Count));
-            var watch = Stopwatch.StartNew();
-            var progress = new RelayProgress(run, events);
-            var outcome = trainer(run, progress, cancellationToken);
-            var result = RunResult.From(run, outcome, watch.Elapsed.TotalSeconds);
+            var result = RunOne(todo[i], trainer, i + 1, todo.Count, events, cancellationToken);
             folder.Append(result);
             done.Add(result);
-            events?.Report(new RunFinished(run, result, i + 1, todo.Count));
         }
 
         ExperimentReport.Write(folder.Directory, config, folder.Shard, Order(config, done));
         return done;
+    }
+
+    /// <summary>Trains one run, reporting its start, steps and end as run <paramref name="number"/> of <paramref name="of"/>.</summary>
+    public static RunResult RunOne(RunSpec run, RunTrainer trainer, int number, int of,
+        IProgress<ExperimentEvent>? events = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        events?.Report(new RunStarted(run, number, of));
+        var watch = Stopwatch.StartNew();
+        var outcome = trainer(run, new RelayProgress(run, events), cancellationToken);
+        var result = RunResult.From(run, outcome, watch.Elapsed.TotalSeconds);
+        events?.Report(new RunFinished(run, result, number, of));
+        return result;
     }
 
     /// <summary>Results in plan order (the order of results.csv, whatever order they finished in).</summary>
