@@ -27,17 +27,19 @@ public static class Demo
         var full = Path.GetFullPath(directory);
         Prepare(full, force);
 
+        var dataDir = Path.Combine(full, DataFolder);
+        string pathA = Path.Combine(dataDir, "iemocap-synth.parquet"), pathB = Path.Combine(dataDir, "msp-improv-synth.parquet");
+        var config = options.Experiment with { CorpusA = pathA, CorpusB = pathB, Seed = options.Seed };
+        var folder = ExperimentFolder.Create(full, config, Shard.Whole, resume: false, force: false);
+        File.WriteAllText(Path.Combine(full, Marker), "Written by seradapt demo; 'seradapt demo --force' may replace this folder.\n");
+
         stage?.Report("generating the synthetic corpus pair");
         var bench = options.Benchmark;
         var pair = SyntheticBenchmark.Generate(bench);
-        var dataDir = Path.Combine(full, DataFolder);
         Directory.CreateDirectory(dataDir);
-        string pathA = Path.Combine(dataDir, "iemocap-synth.parquet"), pathB = Path.Combine(dataDir, "msp-improv-synth.parquet");
         CorpusFile.Write(pair.Source, pathA);
         CorpusFile.Write(pair.Target, pathB);
 
-        var config = options.Experiment with { CorpusA = pathA, CorpusB = pathB, Seed = options.Seed };
-        var folder = ExperimentFolder.Create(full, config, Shard.Whole, resume: false, force: true);
         var trainer = new AdaptationTrainer(config, pair.Source, pair.Target);
         ValenceModel? sourceOnly = null, mrd = null;
         trainer.Fitted = (run, fit) =>
@@ -64,7 +66,6 @@ public static class Demo
                 "see docs/reproducing-the-paper.md.",
                 pair.Source.Count, pair.Target.Count, bench.Dimension, options.Scale, bench.Seed, DataFolder),
         };
-        File.WriteAllText(Path.Combine(full, Marker), "Written by seradapt demo; 'seradapt demo --force' may replace this folder.\n");
         var summary = ExperimentReport.Write(full, config, Shard.Whole, ordered, notes, Figure2Section(tsne));
         return new DemoResult(full, config, summary, tsne, watch.Elapsed);
     }

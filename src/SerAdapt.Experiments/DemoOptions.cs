@@ -20,7 +20,7 @@ public sealed record DemoOptions(double Scale, int Dimension, int Seed, Experime
             Epochs = 20,
             Width = 256,
             Patience = 5,
-            LearningRate = 2e-4f,
+            LearningRate = 5e-4f,
             DannDiscriminatorWidth = 256,
         },
         Tsne: new TsneStudyOptions(MaxTargetPoints: 400, Tsne: new SerAdapt.Evaluation.TsneOptions(Iterations: 750)));
