@@ -43,13 +43,16 @@ internal static class ExperimentConsole
     /// <summary>Table 1 of the summary (CCC and PR in %, mean ± std) on the console.</summary>
     public static void PrintTable(ExperimentConfig config, ExperimentSummary summary)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Table 1[/]: PR and CCC (%) on the target, mean ± std");
+        string a = ExperimentReport.CorpusLabel(config.CorpusA), b = ExperimentReport.CorpusLabel(config.CorpusB);
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title("[bold]Table 1[/]: PR and CCC (%) on the target, mean ± std")
+            .Caption(Markup.Escape($"A = {a}, B = {b}; {summary.FinishedRuns} of {summary.PlannedRuns} runs"));
         table.AddColumn("Method");
         foreach (var d in config.DirectionList)
         {
-            var label = Markup.Escape(ExperimentReport.DirectionLabel(config, d));
-            table.AddColumn(new TableColumn($"{label}\nPR").RightAligned());
-            table.AddColumn(new TableColumn($"{label}\nCCC").RightAligned());
+            string arrow = d == "a-to-b" ? "A → B" : "B → A";
+            table.AddColumn(new TableColumn($"{arrow} PR").RightAligned());
+            table.AddColumn(new TableColumn($"{arrow} CCC").RightAligned());
         }
         foreach (var method in config.Methods)
         {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SerAdapt.Experiments;
 
 /// <summary>One finished run: a line of results.csv and of the run log.</summary>
@@ -13,6 +15,7 @@ public sealed record RunResult(
     double Seconds,
     bool UsedOracle)
 {
+    [JsonIgnore]
     public RunKey Key => new(Method, Direction, Repeat);
 
     public static RunResult From(RunSpec run, RunOutcome outcome, double seconds) =>
