@@ -52,8 +52,9 @@ public static class ExperimentCommand
             c.Validate();
             var part = parse.GetValue(shard) is { } text ? Shard.Parse(text) : Shard.Whole;
 
-            var folder = ExperimentFolder.Create(parse.GetValue(output)!, c, part, parse.GetValue(resume), parse.GetValue(force));
+            // Corpora first: a bad corpus file must not leave a report folder behind.
             var trainer = AdaptationTrainer.Load(c);
+            var folder = ExperimentFolder.Create(parse.GetValue(output)!, c, part, parse.GetValue(resume), parse.GetValue(force));
             ExperimentConsole.Run((events, token) => ExperimentRunner.Run(folder, trainer.Train, events, token));
             var results = folder.ReadResults();
             ExperimentConsole.PrintTable(c, ExperimentSummary.Of(c, results));
