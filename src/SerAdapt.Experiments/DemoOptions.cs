@@ -11,13 +11,13 @@ public sealed record DemoOptions(double Scale, int Dimension, int Seed, Experime
 {
     /// <summary>Sized to finish in a few minutes on 2 cores (docs/reproducing-the-paper.md has the measurement).</summary>
     public static DemoOptions Default { get; } = new(
-        Scale: 0.15,
+        Scale: 0.25,
         Dimension: 400,
         Seed: 0,
         Experiment: new ExperimentConfig
         {
-            Repeats = 3,
-            Epochs = 20,
+            Repeats = 2,
+            Epochs = 30,
             Width = 256,
             Patience = 5,
             LearningRate = 5e-4f,

@@ -97,7 +97,7 @@ public static class TsneStudy
                 var group = sourceRows.Select(i => sourceHigh[i]).Concat(targetRows.Select(i => targetHigh[i])).ToArray();
                 var isSource = sourceRows.Select(_ => true).Concat(targetRows.Select(_ => false)).ToArray();
                 double mae = name == "MRD" ? session.MrdMae : session.SourceOnlyMae;
-                string title = string.Create(Inv, $"{name}: target session {session.Session}{(which.Length > 0 ? $" ({which} Source-only error)" : "")}, MAE {mae:F2}");
+                string title = string.Create(Inv, $"{name}, target session {session.Session}{(which.Length > 0 ? $" ({which} error)" : "")}: MAE {mae:F2}");
                 panels.Add(new TsnePanel(title, points, group, isSource));
             }
         }
