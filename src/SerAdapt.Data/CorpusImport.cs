@@ -43,11 +43,14 @@ public static class CorpusImport
         var matchedFiles = matched.Select(l => l.File).ToHashSet();
         foreach (var file in labels.Select(l => l.File).Distinct().Where(f => !matchedFiles.Contains(f)))
             features.Warnings.Add($"{file}: no utterance of this label file has a feature row in {features.Source}.");
-        features.HandleNonFinite(nonFinite);
         int d = features.Dimension;
         var values = new float[(long)rows.Count * d];
         for (int k = 0; k < rows.Count; k++)
             features.Values.AsSpan(rows[k] * d, d).CopyTo(values.AsSpan(k * d, d));
+        // Only the rows that stay are checked for NaN/Inf (and imputed from).
+        var kept = new FeatureTable(features.Source, rows.Select(r => features.Ids[r]).ToArray(), rows.Select(r => features.Lines[r]).ToArray(),
+            features.FeatureNames, values) { FeatureFields = features.FeatureFields, Warnings = features.Warnings };
+        kept.HandleNonFinite(nonFinite);
         var corpus = new Corpus(corpusName, matched.Select(l => l.Id).ToArray(), features.FeatureNames, values,
             matched.Select(l => l.Valence).ToArray(), matched.Select(l => l.Arousal).ToArray(), matched.Select(l => l.Dominance).ToArray(),
             matched.Select(l => l.Speaker).ToArray(), matched.Select(l => l.Session).ToArray(), matched.Select(l => l.Gender).ToArray());

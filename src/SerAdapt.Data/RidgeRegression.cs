@@ -123,7 +123,6 @@ public sealed class RidgeRegression
     {
         var p = MemoryMarshal.Cast<double, Vector<double>>(panel.AsSpan());
         int vc = chunk / Vector<double>.Count;
-        var acc = new Vector<double>[16];
         int a0 = i0 * vc, b0 = j0 * vc;
         Vector<double> s00 = default, s01 = default, s02 = default, s03 = default,
             s10 = default, s11 = default, s12 = default, s13 = default,
@@ -138,14 +137,16 @@ public sealed class RidgeRegression
             s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
             s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
         }
-        acc[0] = s00; acc[1] = s01; acc[2] = s02; acc[3] = s03; acc[4] = s10; acc[5] = s11; acc[6] = s12; acc[7] = s13;
-        acc[8] = s20; acc[9] = s21; acc[10] = s22; acc[11] = s23; acc[12] = s30; acc[13] = s31; acc[14] = s32; acc[15] = s33;
-        for (int a = 0; a < 4; a++)
-            for (int b = 0; b < 4; b++)
-            {
-                int i = i0 + a, j = j0 + b;
-                if (i < d && j < d && j >= i) gram[i * d + j] += Vector.Sum(acc[a * 4 + b]);
-            }
+        Store(0, 0, s00); Store(0, 1, s01); Store(0, 2, s02); Store(0, 3, s03);
+        Store(1, 0, s10); Store(1, 1, s11); Store(1, 2, s12); Store(1, 3, s13);
+        Store(2, 0, s20); Store(2, 1, s21); Store(2, 2, s22); Store(2, 3, s23);
+        Store(3, 0, s30); Store(3, 1, s31); Store(3, 2, s32); Store(3, 3, s33);
+
+        void Store(int a, int b, Vector<double> sum)
+        {
+            int i = i0 + a, j = j0 + b;
+            if (i < d && j < d && j >= i) gram[i * d + j] += Vector.Sum(sum);
+        }
     }
 
     /// <summary>Solves A w = b for symmetric positive definite A given by its upper triangle (overwritten).</summary>
@@ -180,7 +181,7 @@ public sealed class RidgeRegression
         return w;
     }
 
-    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    internal static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
         var vy = MemoryMarshal.Cast<double, Vector<double>>(y);

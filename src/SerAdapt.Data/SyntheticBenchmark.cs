@@ -31,7 +31,7 @@ public static class SyntheticBenchmark
     private static (double Share, double Amplitude) Loading(int factor) => factor switch
     {
         Arousal => (0.7, 0.55),
-        Valence => (0.5, 0.055),
+        Valence => (0.5, 0.045),
         ValenceSquare => (0.3, 0.12),
         ValenceArousal => (0.3, 0.10),
         TargetValence => (0.3, 0.08),
@@ -43,8 +43,8 @@ public static class SyntheticBenchmark
     private const double ValenceArousalCorrelation = 0.25;
     private const double SemanticThreshold = 0.0; // in valence z units: the upper half of the range is distorted
     private const double SemanticFold = 0.5;      // slope of the folded shared-direction valence above the threshold
-    private const int MixedFeatures = 300;
-    private const double MixingWeight = 0.5;
+    private const int MixedFeatures = 500;
+    private const double MixingWeight = 0.6;
     private const double SkewedShare = 0.15;
 
     private sealed class World
@@ -61,16 +61,16 @@ public static class SyntheticBenchmark
         public required double[] Mixing; // MixedFeatures x MixedFeatures
     }
 
-    private sealed record Layout(string Name, int Sessions, int Raters, double ArousalShift, double NoiseScale, bool Distorted,
+    private sealed record Layout(string Name, int Sessions, int Raters, double ArousalShift, double NoiseScale, double ValenceClarity, bool Distorted,
         Func<int, string, string> Speaker, Func<string, int, string> Id);
 
     public static SyntheticPair Generate(SyntheticBenchmarkOptions options)
     {
         if (options.Dimension < 16) throw new ArgumentOutOfRangeException(nameof(options), "The benchmark needs at least 16 features.");
         var world = CreateWorld(options.Seed, options.Dimension);
-        var iemocap = new Layout("IEMOCAP-synth", 5, 3, 0.0, 1.0, false,
+        var iemocap = new Layout("IEMOCAP-synth", 5, 3, 0.0, 1.0, 0.7, false,
             (s, g) => $"Ses{s:D2}{g}", (speaker, k) => $"{speaker}_synth_{k:D5}");
-        var msp = new Layout("MSP-IMPROV-synth", 6, 5, 0.2, 1.1, true,
+        var msp = new Layout("MSP-IMPROV-synth", 6, 5, 0.2, 1.1, 0.85, true,
             (s, g) => $"{g}{s:D2}", (speaker, k) => $"MSP-IMPROV-SYN-{speaker}-{k:D5}");
         return new SyntheticPair(
             CreateCorpus(world, iemocap, options.SourceSize, options.Seed, 1),
@@ -194,10 +194,11 @@ public static class SyntheticBenchmark
                 shared = SemanticThreshold - SemanticFold * (v - SemanticThreshold);
                 own = v - SemanticThreshold;
             }
-            z[Valence] = shared;
-            z[TargetValence] = own;
-            z[ValenceSquare] = (v * v - 1) / Math.Sqrt(2);
-            z[ValenceArousal] = v * a;
+            double clarity = layout.ValenceClarity;
+            z[Valence] = clarity * shared;
+            z[TargetValence] = clarity * own;
+            z[ValenceSquare] = clarity * (v * v - 1) / Math.Sqrt(2);
+            z[ValenceArousal] = clarity * v * a;
             z[Gender] = s % 2 == 0 ? 1 : -1;
             for (int k = 0; k < ContentFactors; k++) z[FirstContent + k] = r.NextGaussian();
             for (int k = 0; k < SpeakerFactors; k++) z[FirstSpeaker + k] = trait.Factors[k];
@@ -221,7 +222,7 @@ public static class SyntheticBenchmark
             int m = mixedIdx.Length;
             var gathered = buffers.Mixed;
             for (int b = 0; b < m; b++) gathered[b] = x[mixedIdx[b]];
-            for (int a2 = 0; a2 < m; a2++) x[mixedIdx[a2]] = Dot(channel.Mixing.AsSpan(a2 * m, m), gathered);
+            for (int a2 = 0; a2 < m; a2++) x[mixedIdx[a2]] = RidgeRegression.Dot(channel.Mixing.AsSpan(a2 * m, m), gathered);
             var output = features.AsSpan(i * d, d);
             for (int j = 0; j < d; j++)
             {
@@ -233,17 +234,6 @@ public static class SyntheticBenchmark
         }, _ => { });
 
         return new Corpus(layout.Name, ids, FeatureNames(d), features, valence, arousal, dominance, speakerNames, sessions, genders);
-    }
-
-    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
-        var vy = MemoryMarshal.Cast<double, Vector<double>>(y);
-        var acc = Vector<double>.Zero;
-        for (int k = 0; k < vx.Length; k++) acc += vx[k] * vy[k];
-        double s = Vector.Sum(acc);
-        for (int k = vx.Length * Vector<double>.Count; k < x.Length; k++) s += x[k] * y[k];
-        return s;
     }
 
     /// <summary>Mean of <paramref name="raters"/> integer ratings 1-5 of a latent z value (mean 3, one point per std).</summary>

@@ -43,6 +43,23 @@ public class CorpusFileTests
     }
 
     [Fact]
+    public async Task Read_ParquetWithoutCorpusMetadata_FailsNamingFile()
+    {
+        using var folder = new TempFolder();
+        string path = folder["plain.parquet"];
+        var field = new Parquet.Schema.DataField("id", typeof(string), isNullable: false);
+        await using (var stream = File.Create(path))
+        {
+            await using var writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(field), stream);
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync(field, (string[])["a"]);
+        }
+        var ex = Assert.Throws<DataFormatException>(() => CorpusFile.Read(path));
+        Assert.Contains("not a SerAdapt corpus file", ex.Message);
+        Assert.Equal(path, ex.File);
+    }
+
+    [Fact]
     public void Write_FailingHalfway_LeavesNoFile()
     {
         using var folder = new TempFolder();

@@ -81,6 +81,16 @@ public class CorpusImportTests
     }
 
     [Fact]
+    public void Join_NaNOnlyInDroppedUnlabelledRow_Succeeds()
+    {
+        var labels = new List<UtteranceLabel> { new("u", 3, 3, 3, "s", "1", "F", "a.txt", 2) };
+        var table = new FeatureTable("f.arff", ["u", "unlabelled"], [1, 2], ["x"], [1f, float.NaN]);
+        var (corpus, summary) = CorpusImport.Join(table, labels, "c", NonFinitePolicy.Fail);
+        Assert.Equal([1f], corpus.Features);
+        Assert.Equal(1, summary.RowsWithoutLabels);
+    }
+
+    [Fact]
     public void FromTable_NaNFeature_FailsNamingLineAndFeature()
     {
         var t = OpenSmileArff.Read(new StringReader("@relation r\n@attribute name string\n@attribute f1 numeric\n@attribute f2 numeric\n@data\na,1,2\nb,1,nan\n"), "n.arff");
