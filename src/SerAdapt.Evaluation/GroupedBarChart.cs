@@ -53,9 +53,9 @@ public sealed record GroupedBarChart(
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Add.HorizontalLine(0, 1, Colors.Black);
         double span = Math.Max(high - low, 1e-9);
-        // Headroom above the tallest bar for the legend, which sits inside the plot at the top.
-        plot.Axes.SetLimits(-0.5, Groups.Count - 0.5, low < 0 ? low - 0.05 * span : 0, high + 0.35 * span);
-        plot.ShowLegend(Alignment.UpperCenter, Orientation.Horizontal);
+        plot.Axes.SetLimits(-0.5, Groups.Count - 0.5, low < 0 ? low - 0.05 * span : 0, high + 0.08 * span);
+        // Outside the data area, so it can never hide a bar whatever the values.
+        plot.ShowLegend(Edge.Right);
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
         return FigureStyle.Save(plot, pathWithoutExtension, width, height);
     }

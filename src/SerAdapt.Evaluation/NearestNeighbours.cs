@@ -25,23 +25,33 @@ public static class NearestNeighbours
         if (k < 1 || k > available)
             throw new ArgumentOutOfRangeException(nameof(k), $"k = {k} but only {available} reference points are available.");
 
-        var refNorms = new float[reference.Rows];
-        for (int j = 0; j < reference.Rows; j++)
-            refNorms[j] = TensorPrimitives.Dot(reference.Row(j), reference.Row(j));
-
+        var refNorms = SquaredNorms(reference);
         var indices = new int[queries.Rows * k];
         var distances = new float[queries.Rows * k];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxDegreeOfParallelism) };
         Parallel.For(0, queries.Rows, options, () => new float[reference.Rows], (i, _, row) =>
         {
-            ReadOnlySpan<float> q = queries.Row(i);
-            float qNorm = TensorPrimitives.Dot(q, q);
-            for (int j = 0; j < reference.Rows; j++)
-                row[j] = Math.Max(0f, qNorm + refNorms[j] - 2 * TensorPrimitives.Dot(q, reference.Row(j)));
+            DistanceRow(queries.Row(i), reference, refNorms, row);
             SelectSmallest(row, k, excludeSelf ? i : -1, indices.AsSpan(i * k, k), distances.AsSpan(i * k, k));
             return row;
         }, _ => { });
         return (indices, distances);
+    }
+
+    internal static float[] SquaredNorms(Matrix m)
+    {
+        var norms = new float[m.Rows];
+        for (int j = 0; j < m.Rows; j++)
+            norms[j] = TensorPrimitives.Dot(m.Row(j), m.Row(j));
+        return norms;
+    }
+
+    /// <summary>Squared distances of one query to every reference row, clamped at 0 against rounding.</summary>
+    internal static void DistanceRow(ReadOnlySpan<float> query, Matrix reference, float[] referenceNorms, Span<float> row)
+    {
+        float qNorm = TensorPrimitives.Dot(query, query);
+        for (int j = 0; j < reference.Rows; j++)
+            row[j] = Math.Max(0f, qNorm + referenceNorms[j] - 2 * TensorPrimitives.Dot(query, reference.Row(j)));
     }
 
     // Keeps the k smallest in a sorted insertion buffer: O(n k) worst case, O(n) typical for k << n.

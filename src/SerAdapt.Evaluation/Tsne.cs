@@ -143,15 +143,19 @@ public static class Tsne
     private static double[] ExactAffinities(Matrix x, double perplexity, ParallelOptions parallel)
     {
         int n = x.Rows;
-        var (indices, distances) = NearestNeighbours.Search(x, x, n - 1, excludeSelf: true, parallel.MaxDegreeOfParallelism);
+        var norms = NearestNeighbours.SquaredNorms(x);
         var conditional = new double[n * n];
-        Parallel.For(0, n, parallel, i =>
+        Parallel.For(0, n, parallel, () => (Distances: new float[n], Row: new double[n - 1]), (i, _, buffers) =>
         {
-            var row = new double[n - 1];
-            ConditionalRow(distances.AsSpan(i * (n - 1), n - 1), perplexity, row);
-            for (int k = 0; k < n - 1; k++)
-                conditional[i * n + indices[i * (n - 1) + k]] = row[k];
-        });
+            NearestNeighbours.DistanceRow(x.Row(i), x, norms, buffers.Distances);
+            var others = buffers.Distances.AsSpan();
+            // Drop the point itself: move the last distance into its slot, then undo when scattering.
+            others[i] = others[n - 1];
+            ConditionalRow(others[..(n - 1)], perplexity, buffers.Row);
+            for (int j = 0; j < n - 1; j++)
+                conditional[i * n + (j == i ? n - 1 : j)] = buffers.Row[j];
+            return buffers;
+        }, _ => { });
         var p = new double[n * n];
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
@@ -198,7 +202,7 @@ public static class Tsne
         return new SparseAffinities(rowStart, cols.ToArray(), values.ToArray());
     }
 
-    private interface IGradient
+    internal interface IGradient
     {
         // y, grad: (n * 2) interleaved coordinates; P is multiplied by exaggeration.
         void Compute(double[] y, double exaggeration, double[] grad);
@@ -206,7 +210,7 @@ public static class Tsne
 
     // grad_i = 4 (exaggeration sum_j p_ij q_ij (y_i - y_j) - sum_j q_ij^2 (y_i - y_j) / Z), q_ij = (1 + |y_i - y_j|^2)^-1,
     // Z = sum_ij q_ij: both sums and Z accumulate in one pass over the pairs, row by row.
-    private sealed class ExactGradient(double[] p, int n, ParallelOptions parallel) : IGradient
+    internal sealed class ExactGradient(double[] p, int n, ParallelOptions parallel) : IGradient
     {
         private readonly double[] _attraction = new double[2 * n];
         private readonly double[] _repulsion = new double[2 * n];
@@ -265,7 +269,7 @@ public static class Tsne
         }
     }
 
-    private sealed class BarnesHutGradient(SparseAffinities p, int n, double theta, ParallelOptions parallel) : IGradient
+    internal sealed class BarnesHutGradient(SparseAffinities p, int n, double theta, ParallelOptions parallel) : IGradient
     {
         private readonly QuadTree _tree = new();
         private readonly double[] _repulsion = new double[2 * n];
@@ -277,7 +281,7 @@ public static class Tsne
             Parallel.For(0, n, parallel, i =>
             {
                 double rx = 0, ry = 0, sq = 0;
-                _tree.Repulsion(i, y, theta, ref rx, ref ry, ref sq);
+                _tree.Repulsion(i, theta, ref rx, ref ry, ref sq);
                 _repulsion[2 * i] = rx;
                 _repulsion[2 * i + 1] = ry;
                 _sumQ[i] = sq;
