@@ -38,12 +38,8 @@ public sealed class Dann(DannOptions options) : IAdaptationMethod
         var regressor = model.HeadNetworks[0];
         var discriminator = Networks.Discriminator(options.Width, Options.DiscriminatorWidth, Options.DiscriminatorLayers,
             options.Dropout, root.Child("init"), root.Child("dropout"));
-        var reversal = (GradientReversal)discriminator[0];
         var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()).Concat(discriminator.Parameters()), options.LearningRate);
-        var mse = new MseLoss();
-        var bce = new BceWithLogitsLoss();
-        Matrix? dh = null, zeros = null, ones = null;
-
+        var step = new DannStep(encoder, regressor, discriminator);
         var loop = new TrainingLoop
         {
             Method = Name,
@@ -52,37 +48,52 @@ public sealed class Dann(DannOptions options) : IAdaptationMethod
             ExtraModules = [discriminator],
             Step = (batch, p) =>
             {
-                reversal.Lambda = Lambda(p);
+                float lambda = Lambda(p);
                 adam.ZeroGrad();
-
-                // Source: regression loss and domain loss (label 0) share E's forward pass.
-                var hs = encoder.Forward(batch.SourceX);
-                float regression = mse.Forward(regressor.Forward(hs), batch.SourceY);
-                mse.Backward();
-                var dhs = Scratch.Ensure(ref dh, hs.Rows, hs.Cols);
-                regressor.Backward(mse.GradA).Span.CopyTo(dhs.Span);
-                float domainSource = bce.Forward(discriminator.Forward(hs), Scratch.Filled(ref zeros, hs.Rows, 0f));
-                bce.Backward(0.5f);
-                System.Numerics.Tensors.TensorPrimitives.Add(dhs.Span, discriminator.Backward(bce.GradA).Span, dhs.Span);
-                encoder.BackwardWithoutInputGradient(dhs);
-
-                // Target: domain loss only (label 1), its own forward pass.
-                var ht = encoder.Forward(batch.TargetX!);
-                float domainTarget = bce.Forward(discriminator.Forward(ht), Scratch.Filled(ref ones, ht.Rows, 1f));
-                bce.Backward(0.5f);
-                encoder.BackwardWithoutInputGradient(discriminator.Backward(bce.GradA));
-
+                var (regression, domain) = step.AccumulateGradients(batch.SourceX, batch.SourceY, batch.TargetX!, lambda);
                 adam.Step();
-                return new Dictionary<string, double>
-                {
-                    ["mse"] = regression,
-                    ["domain"] = 0.5 * (domainSource + domainTarget),
-                    ["lambda"] = reversal.Lambda,
-                };
+                return new Dictionary<string, double> { ["mse"] = regression, ["domain"] = domain, ["lambda"] = lambda };
             },
         };
         int epochs = loop.Run(source, target, root, progress, cancellationToken).EpochsTrained;
         model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
         return new FitResult(model, model.Predict(target.Features).Prediction, epochs, options.Selection == ModelSelection.Oracle);
+    }
+}
+
+/// <summary>
+/// One DANN batch: accumulates into E and R the gradient of MSE(R(E(x_s)), y_s), into D the gradient
+/// of the domain loss L_d = BCE(D(E(x_s)), 0) / 2 + BCE(D(E(x_t)), 1) / 2, and into E -lambda times
+/// the gradient of L_d (the reversal layer at the head of D). Source and target are separate passes.
+/// </summary>
+internal sealed class DannStep(Sequential encoder, Sequential regressor, Sequential discriminator)
+{
+    private readonly MseLoss _mse = new();
+    private readonly BceWithLogitsLoss _bce = new();
+    private readonly GradientReversal _reversal = discriminator[0] as GradientReversal
+        ?? throw new ArgumentException("The discriminator must start with a gradient reversal layer.");
+    private Matrix? _encoderGrad, _zeros, _ones;
+
+    public (float Mse, float Domain) AccumulateGradients(Matrix sourceX, Matrix sourceY, Matrix targetX, float lambda)
+    {
+        _reversal.Lambda = lambda;
+
+        // Source: regression loss and domain loss (label 0) share E's forward pass.
+        var hs = encoder.Forward(sourceX);
+        float regression = _mse.Forward(regressor.Forward(hs), sourceY);
+        _mse.Backward();
+        var dh = Scratch.Ensure(ref _encoderGrad, hs.Rows, hs.Cols);
+        regressor.Backward(_mse.GradA).Span.CopyTo(dh.Span);
+        float domainSource = _bce.Forward(discriminator.Forward(hs), Scratch.Filled(ref _zeros, hs.Rows, 0f));
+        _bce.Backward(0.5f);
+        System.Numerics.Tensors.TensorPrimitives.Add(dh.Span, discriminator.Backward(_bce.GradA).Span, dh.Span);
+        encoder.BackwardWithoutInputGradient(dh);
+
+        // Target: domain loss only (label 1), its own forward pass.
+        var ht = encoder.Forward(targetX);
+        float domainTarget = _bce.Forward(discriminator.Forward(ht), Scratch.Filled(ref _ones, ht.Rows, 1f));
+        _bce.Backward(0.5f);
+        encoder.BackwardWithoutInputGradient(discriminator.Backward(_bce.GradA));
+        return (regression, 0.5f * (domainSource + domainTarget));
     }
 }

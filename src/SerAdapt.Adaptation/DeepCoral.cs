@@ -31,12 +31,7 @@ public sealed class DeepCoral(CoralOptions options) : IAdaptationMethod
         var encoder = model.EncoderNetwork;
         var regressor = model.HeadNetworks[0];
         var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()), options.LearningRate);
-        var mse = new MseLoss();
-        var coral = new CoralLoss();
-        var replay = new ForwardReplay(encoder);
-        float lambda = Options.Lambda;
-        Matrix? sourceFeatures = null, sourceGrad = null;
-
+        var step = new CoralStep(encoder, regressor, Options.Lambda);
         var loop = new TrainingLoop
         {
             Method = Name,
@@ -45,28 +40,7 @@ public sealed class DeepCoral(CoralOptions options) : IAdaptationMethod
             Step = (batch, _) =>
             {
                 adam.ZeroGrad();
-
-                // Source pass: h_s = E(x_s), the MSE of R(h_s), and dMSE/dh_s.
-                var hs = encoder.Forward(batch.SourceX);
-                replay.Capture();
-                var hsCopy = Scratch.Ensure(ref sourceFeatures, hs.Rows, hs.Cols);
-                hs.Span.CopyTo(hsCopy.Span);
-                float regression = mse.Forward(regressor.Forward(hsCopy), batch.SourceY);
-                mse.Backward();
-                var dhs = Scratch.Ensure(ref sourceGrad, hs.Rows, hs.Cols);
-                regressor.Backward(mse.GradA).Span.CopyTo(dhs.Span);
-
-                // Target pass: h_t = E(x_t); CORAL(h_s, h_t) and its gradient to E through the target.
-                var ht = encoder.Forward(batch.TargetX!);
-                float alignment = coral.Forward(hsCopy, ht);
-                coral.Backward(lambda);
-                encoder.BackwardWithoutInputGradient(coral.GradB);
-
-                // Source again (replayed, bit-identical): MSE + lambda CORAL gradients to E through the source.
-                replay.Replay(batch.SourceX);
-                TensorPrimitives.Add(dhs.Span, coral.GradA.Span, dhs.Span);
-                encoder.BackwardWithoutInputGradient(dhs);
-
+                var (regression, alignment) = step.AccumulateGradients(batch.SourceX, batch.SourceY, batch.TargetX!);
                 adam.Step();
                 return new Dictionary<string, double> { ["mse"] = regression, ["coral"] = alignment };
             },
@@ -74,5 +48,43 @@ public sealed class DeepCoral(CoralOptions options) : IAdaptationMethod
         int epochs = loop.Run(source, target, root, progress, cancellationToken).EpochsTrained;
         model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
         return new FitResult(model, model.Predict(target.Features).Prediction, epochs, options.Selection == ModelSelection.Oracle);
+    }
+}
+
+/// <summary>
+/// One Deep CORAL batch: accumulates the gradients of MSE(R(E(x_s)), y_s) + lambda CORAL(E(x_s), E(x_t))
+/// into E and R. The CORAL term couples the two encoder passes, so the source pass is replayed
+/// (bit-identically, see <see cref="ForwardReplay"/>) before its backward.
+/// </summary>
+internal sealed class CoralStep(Sequential encoder, Sequential regressor, float lambda)
+{
+    private readonly MseLoss _mse = new();
+    private readonly CoralLoss _coral = new();
+    private readonly ForwardReplay _replay = new(encoder);
+    private Matrix? _sourceFeatures, _sourceGrad;
+
+    public (float Mse, float Coral) AccumulateGradients(Matrix sourceX, Matrix sourceY, Matrix targetX)
+    {
+        // Source pass: h_s = E(x_s), the MSE of R(h_s), and dMSE/dh_s.
+        var hs = encoder.Forward(sourceX);
+        _replay.Capture();
+        var hsCopy = Scratch.Ensure(ref _sourceFeatures, hs.Rows, hs.Cols);
+        hs.Span.CopyTo(hsCopy.Span);
+        float regression = _mse.Forward(regressor.Forward(hsCopy), sourceY);
+        _mse.Backward();
+        var dhs = Scratch.Ensure(ref _sourceGrad, hs.Rows, hs.Cols);
+        regressor.Backward(_mse.GradA).Span.CopyTo(dhs.Span);
+
+        // Target pass: h_t = E(x_t); CORAL(h_s, h_t) and its gradient to E through the target.
+        var ht = encoder.Forward(targetX);
+        float alignment = _coral.Forward(hsCopy, ht);
+        _coral.Backward(lambda);
+        encoder.BackwardWithoutInputGradient(_coral.GradB);
+
+        // Source again (replayed): MSE + lambda CORAL gradients to E through the source.
+        _replay.Replay(sourceX);
+        TensorPrimitives.Add(dhs.Span, _coral.GradA.Span, dhs.Span);
+        encoder.BackwardWithoutInputGradient(dhs);
+        return (regression, alignment);
     }
 }

@@ -20,7 +20,7 @@ internal static class ModelFolder
 
     public static void Save(ValenceModel model, string directory)
     {
-        string target = Path.GetFullPath(directory);
+        string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()
             && !File.Exists(Path.Combine(target, JsonFile)))
             throw new IOException($"'{directory}' exists and is not a SerAdapt model folder; it is left untouched. Choose another output folder.");

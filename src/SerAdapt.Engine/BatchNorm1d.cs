@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace SerAdapt.Engine;
 
 /// <summary>
@@ -12,23 +14,38 @@ public sealed class BatchNorm1d : Module
     private Matrix? _output;
     private Matrix? _inputGrad;
     private readonly float[] _invStd;
+    private readonly float[] _shift;
+    private readonly float[] _scale;
+    private readonly float[] _meanDy;
+    private readonly float[] _meanDyXhat;
     private readonly double[] _sum;
     private readonly double[] _sum2;
     private bool _lastForwardTrained;
 
     public BatchNorm1d(int features, float momentum = 0.1f, float eps = 1e-5f)
+        : this(features, momentum, eps, new Parameter("weight", Math.Max(features, 0)), new Parameter("bias", Math.Max(features, 0)),
+            new StateTensor("running_mean", Math.Max(features, 0)), new StateTensor("running_var", Math.Max(features, 0)))
+    {
+        Weight.Value.Span.Fill(1f);
+        RunningVar.Value.Span.Fill(1f);
+    }
+
+    // Shares the given tensors (a replica passes its source's).
+    private BatchNorm1d(int features, float momentum, float eps, Parameter weight, Parameter bias, StateTensor runningMean, StateTensor runningVar)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
         Features = features;
         Momentum = momentum;
         Eps = eps;
-        Weight = new Parameter("weight", features);
-        Bias = new Parameter("bias", features);
-        RunningMean = new StateTensor("running_mean", features);
-        RunningVar = new StateTensor("running_var", features);
-        Weight.Value.Span.Fill(1f);
-        RunningVar.Value.Span.Fill(1f);
+        Weight = weight;
+        Bias = bias;
+        RunningMean = runningMean;
+        RunningVar = runningVar;
         _invStd = new float[features];
+        _shift = new float[features];
+        _scale = new float[features];
+        _meanDy = new float[features];
+        _meanDyXhat = new float[features];
         _sum = new double[features];
         _sum2 = new double[features];
     }
@@ -46,13 +63,15 @@ public sealed class BatchNorm1d : Module
     public StateTensor RunningMean { get; }
     public StateTensor RunningVar { get; }
 
-    /// <summary>Training-mode forward passes so far (PyTorch's num_batches_tracked; not saved).</summary>
+    /// <summary>Training-mode forward passes of this instance (PyTorch's num_batches_tracked; not saved).</summary>
     public long BatchesTracked { get; private set; }
+
+    protected override Module CreateReplica() => new BatchNorm1d(Features, Momentum, Eps, Weight, Bias, RunningMean, RunningVar);
 
     protected override IEnumerable<Parameter> OwnParameters => [Weight, Bias];
     protected override IEnumerable<StateTensor> OwnBuffers => [RunningMean, RunningVar];
 
-    // x: (N, C) -> y: (N, C)
+    // x: (N, C) -> y: (N, C); xhat = (x - mean) * invstd is kept for backward
     public override Matrix Forward(Matrix x)
     {
         if (x.Cols != Features)
@@ -60,72 +79,44 @@ public sealed class BatchNorm1d : Module
         int n = x.Rows, c = Features;
         var xhat = MatrixCache.Ensure(ref _xhat, n, c);
         var y = MatrixCache.Ensure(ref _output, n, c);
-        var gamma = Weight.Value.Span;
-        var beta = Bias.Value.Span;
         if (IsTraining)
         {
             if (n < 2)
                 throw new ShapeMismatchException($"BatchNorm1d({Features}) in training needs more than 1 row per batch, got input {x.ShapeString}.");
+            // Batch mean and biased variance, accumulated in double.
             Array.Clear(_sum);
             Array.Clear(_sum2);
             for (int r = 0; r < n; r++)
-            {
-                var row = x.Row(r);
-                for (int j = 0; j < c; j++)
-                    _sum[j] += row[j];
-            }
+                WideningSum.Add(x.Row(r), _sum);
             for (int j = 0; j < c; j++)
-                _sum[j] /= n; // now the mean
+                _sum[j] /= n;
             for (int r = 0; r < n; r++)
-            {
-                var row = x.Row(r);
-                for (int j = 0; j < c; j++)
-                {
-                    double d = row[j] - _sum[j];
-                    _sum2[j] += d * d;
-                }
-            }
+                WideningSum.AddSquaredDeviation(x.Row(r), _sum, _sum2);
             var rm = RunningMean.Value.Span;
             var rv = RunningVar.Value.Span;
             for (int j = 0; j < c; j++)
             {
-                double var = _sum2[j] / n;
-                _invStd[j] = (float)(1.0 / Math.Sqrt(var + Eps));
+                _invStd[j] = (float)(1.0 / Math.Sqrt(_sum2[j] / n + Eps));
+                _shift[j] = (float)_sum[j];
                 rm[j] = (float)((1.0 - Momentum) * rm[j] + Momentum * _sum[j]);
                 rv[j] = (float)((1.0 - Momentum) * rv[j] + Momentum * (_sum2[j] / (n - 1)));
-            }
-            for (int r = 0; r < n; r++)
-            {
-                var xr = x.Row(r);
-                var hr = xhat.Row(r);
-                var yr = y.Row(r);
-                for (int j = 0; j < c; j++)
-                {
-                    float h = (float)(xr[j] - _sum[j]) * _invStd[j];
-                    hr[j] = h;
-                    yr[j] = h * gamma[j] + beta[j];
-                }
             }
             BatchesTracked++;
         }
         else
         {
-            var rm = RunningMean.Value.Span;
             var rv = RunningVar.Value.Span;
             for (int j = 0; j < c; j++)
                 _invStd[j] = (float)(1.0 / Math.Sqrt(rv[j] + (double)Eps));
-            for (int r = 0; r < n; r++)
-            {
-                var xr = x.Row(r);
-                var hr = xhat.Row(r);
-                var yr = y.Row(r);
-                for (int j = 0; j < c; j++)
-                {
-                    float h = (xr[j] - rm[j]) * _invStd[j];
-                    hr[j] = h;
-                    yr[j] = h * gamma[j] + beta[j];
-                }
-            }
+            RunningMean.Value.Span.CopyTo(_shift);
+        }
+        ReadOnlySpan<float> gamma = Weight.Value.Span, beta = Bias.Value.Span;
+        for (int r = 0; r < n; r++)
+        {
+            var hr = xhat.Row(r);
+            TensorPrimitives.Subtract(x.Row(r), _shift, hr);
+            TensorPrimitives.Multiply(hr, _invStd, hr);
+            TensorPrimitives.FusedMultiplyAdd(hr, gamma, beta, y.Row(r));
         }
         _lastForwardTrained = IsTraining;
         return y;
@@ -141,13 +132,8 @@ public sealed class BatchNorm1d : Module
         Array.Clear(_sum2);
         for (int r = 0; r < n; r++)
         {
-            var dr = dy.Row(r);
-            var hr = xhat.Row(r);
-            for (int j = 0; j < c; j++)
-            {
-                _sum[j] += dr[j];
-                _sum2[j] += (double)dr[j] * hr[j];
-            }
+            WideningSum.Add(dy.Row(r), _sum);
+            WideningSum.AddProduct(dy.Row(r), xhat.Row(r), _sum2);
         }
         if (!Weight.Frozen)
         {
@@ -165,26 +151,27 @@ public sealed class BatchNorm1d : Module
             return null;
         var dx = MatrixCache.Ensure(ref _inputGrad, n, c);
         var gamma = Weight.Value.Span;
-        if (_lastForwardTrained)
+        // Per column: scale = gamma * invstd; in training also the means of dy and dy * xhat.
+        for (int j = 0; j < c; j++)
         {
-            // dx = gamma * invstd * (dy - mean(dy) - xhat * mean(dy * xhat))
-            for (int r = 0; r < n; r++)
-            {
-                var dr = dy.Row(r);
-                var hr = xhat.Row(r);
-                var xr = dx.Row(r);
-                for (int j = 0; j < c; j++)
-                    xr[j] = (float)((dr[j] - _sum[j] / n - hr[j] * (_sum2[j] / n)) * (gamma[j] * _invStd[j]));
-            }
+            _scale[j] = gamma[j] * _invStd[j];
+            _meanDy[j] = (float)(_sum[j] / n);
+            _meanDyXhat[j] = (float)(-_sum2[j] / n);
         }
-        else
+        for (int r = 0; r < n; r++)
         {
-            for (int r = 0; r < n; r++)
+            var xr = dx.Row(r);
+            if (_lastForwardTrained)
             {
-                var dr = dy.Row(r);
-                var xr = dx.Row(r);
-                for (int j = 0; j < c; j++)
-                    xr[j] = dr[j] * gamma[j] * _invStd[j];
+                // dx = gamma * invstd * (dy - mean(dy) - xhat * mean(dy * xhat))
+                TensorPrimitives.FusedMultiplyAdd(xhat.Row(r), _meanDyXhat, dy.Row(r), xr);
+                TensorPrimitives.Subtract(xr, _meanDy, xr);
+                TensorPrimitives.Multiply(xr, _scale, xr);
+            }
+            else
+            {
+                // running statistics are constants: dx = gamma * invstd * dy
+                TensorPrimitives.Multiply(dy.Row(r), _scale, xr);
             }
         }
         return dx;

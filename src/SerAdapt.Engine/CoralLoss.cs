@@ -60,11 +60,7 @@ public sealed class CoralLoss : Loss
         var mean = _mean;
         Array.Clear(mean);
         for (int r = 0; r < n; r++)
-        {
-            var row = x.Row(r);
-            for (int j = 0; j < d; j++)
-                mean[j] += row[j];
-        }
+            WideningSum.Add(x.Row(r), mean);
         for (int r = 0; r < n; r++)
         {
             var row = x.Row(r);

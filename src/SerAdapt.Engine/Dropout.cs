@@ -40,6 +40,9 @@ public sealed class Dropout : Module
         MaskFixed = true;
     }
 
+    /// <summary>A replica draws from the same generator (masks follow the order of forwards) but keeps its own mask.</summary>
+    protected override Module CreateReplica() => new Dropout(_rng, P);
+
     // x: (N, D) -> y: (N, D)
     public override Matrix Forward(Matrix x)
     {

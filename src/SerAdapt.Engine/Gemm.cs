@@ -11,6 +11,12 @@ public static class Gemm
     /// <summary>Below this many multiply-adds a call runs on the calling thread only.</summary>
     internal const long ParallelThreshold = 1L << 20;
 
+    /// <summary>
+    /// Chunks per thread: more than one so a thread that the OS delays leaves its work to the others,
+    /// few because every chunk packs its own copy of the shared operand.
+    /// </summary>
+    private const int ChunksPerThread = 2;
+
     private static int _threads = Environment.ProcessorCount;
 
     /// <summary>Most threads one call uses (default: the processor count).</summary>
@@ -68,8 +74,11 @@ public static class Gemm
                 return;
             }
             var job = new GemmJob(kind, transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
-            int parts = (long)m * n * k < ParallelThreshold ? 1 : Math.Min(threads, job.Tiles(out _));
-            GemmThreadPool.Run(job, parts);
+            int tiles = job.Tiles(out _);
+            if ((long)m * n * k < ParallelThreshold || threads == 1 || tiles == 1)
+                GemmThreadPool.Run(job, 1, 1);
+            else
+                GemmThreadPool.Run(job, Math.Min(threads, tiles), Math.Min(tiles, ChunksPerThread * threads));
         }
     }
 

@@ -4,9 +4,9 @@ namespace SerAdapt.Engine;
 
 /// <summary>
 /// One GEMM call with raw pointers (valid while the caller keeps its spans fixed) and the blocked
-/// loop that computes a part of C. Parts are bands of whole tiles along N (or along M when M is
+/// loop that computes a chunk of C. Chunks are bands of whole tiles along N (or along M when M is
 /// larger), so each C element is computed by exactly one thread, by the same kernel, over the same
-/// K blocks, in the same k order: the result does not depend on the number of parts.
+/// K blocks, in the same k order: the result does not depend on the number of threads or chunks.
 /// </summary>
 internal readonly unsafe struct GemmJob(
     GemmKernelKind kind, bool transA, bool transB, int m, int n, int k, float alpha,
@@ -21,18 +21,28 @@ internal readonly unsafe struct GemmJob(
         return alongN ? (n + nr - 1) / nr : (m + MR - 1) / MR;
     }
 
+    /// <summary>
+    /// Computes chunks of C (bands of whole tiles) until none is left: threads that run late take
+    /// fewer chunks. Which thread computes a chunk does not change its result.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void RunPart(int part, int parts)
+    public void RunChunks(ref int next, int chunks)
     {
         int nr = GemmKernels.Nr(kind);
         int tiles = Tiles(out bool alongN);
-        int t0 = (int)((long)tiles * part / parts), t1 = (int)((long)tiles * (part + 1) / parts);
-        if (t0 == t1)
-            return;
-        if (alongN)
-            RunBlock(0, m, t0 * nr, Math.Min(n, t1 * nr));
-        else
-            RunBlock(t0 * MR, Math.Min(m, t1 * MR), 0, n);
+        while (true)
+        {
+            int chunk = Interlocked.Increment(ref next) - 1;
+            if (chunk >= chunks)
+                return;
+            int t0 = (int)((long)tiles * chunk / chunks), t1 = (int)((long)tiles * (chunk + 1) / chunks);
+            if (t0 == t1)
+                continue;
+            if (alongN)
+                RunBlock(0, m, t0 * nr, Math.Min(n, t1 * nr));
+            else
+                RunBlock(t0 * MR, Math.Min(m, t1 * MR), 0, n);
+        }
     }
 
     // BLIS-style loops: a KC x NC panel of op(B) stays in L2, an MR x KC sliver of op(A) in L1,

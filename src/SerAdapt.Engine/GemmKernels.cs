@@ -141,6 +141,7 @@ internal static unsafe class GemmKernels
     }
 
     /// <summary>Writes the valid rows x cols part of a scratch tile (raw accumulators, row stride ldt) into C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteEdge(float* tile, nint ldt, float* c, nint ldc, int rows, int cols, float alpha, float beta, int mode)
     {
         for (int r = 0; r < rows; r++)

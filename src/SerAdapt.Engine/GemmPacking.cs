@@ -65,20 +65,13 @@ internal static unsafe class GemmPacking
             float* d = dst + (nint)s * kc;
             if (!transB)
             {
-                // op(B)(p, j) = b[p * ldb + j]: nr consecutive floats per k.
-                float* src = b + p0 * ldb + j0 + s;
+                // op(B)(p, j) = b[p * ldb + j]: nr consecutive floats per k (full slivers are done below, row by row).
                 if (cols == nr && nr % 8 == 0 && Vector256.IsHardwareAccelerated)
-                {
-                    for (int p = 0; p < kc; p++)
-                        for (int j = 0; j < nr; j += 8)
-                            Vector256.Load(src + p * ldb + j).Store(d + p * nr + j);
-                }
-                else
-                {
-                    for (int p = 0; p < kc; p++)
-                        for (int j = 0; j < nr; j++)
-                            d[p * nr + j] = j < cols ? src[p * ldb + j] : 0f;
-                }
+                    continue;
+                float* src = b + p0 * ldb + j0 + s;
+                for (int p = 0; p < kc; p++)
+                    for (int j = 0; j < nr; j++)
+                        d[p * nr + j] = j < cols ? src[p * ldb + j] : 0f;
             }
             else
             {
@@ -87,13 +80,45 @@ internal static unsafe class GemmPacking
                 int p = 0;
                 if (cols == nr && nr % 8 == 0 && Avx.IsSupported)
                 {
-                    for (; p + 8 <= kc; p += 8)
-                        for (int g = 0; g < nr; g += 8)
-                            Transpose8x8(src + g * ldb + p, ldb, d + p * nr + g, nr);
+                    // Eight rows of B at a time: with a power-of-two ldb, more rows at once would
+                    // all map to the same L1 set and evict each other.
+                    int full = kc & ~7;
+                    for (int g = 0; g < nr; g += 8)
+                    {
+                        float* rows = src + g * ldb;
+                        for (int q = 0; q < full; q += 8)
+                        {
+                            // The rows usually come from DRAM: ask for them 64 floats ahead.
+                            if (q + 64 < kc && (q & 15) == 0)
+                                for (int r = 0; r < 8; r++)
+                                    Sse.Prefetch0(rows + r * ldb + q + 64);
+                            Transpose8x8(rows + q, ldb, d + q * nr + g, nr);
+                        }
+                    }
+                    p = full;
                 }
                 for (; p < kc; p++)
                     for (int j = 0; j < nr; j++)
                         d[p * nr + j] = j < cols ? src[j * ldb + p] : 0f;
+            }
+        }
+        if (!transB && nr % 8 == 0 && Vector256.IsHardwareAccelerated)
+        {
+            // Full slivers of a row-major B, one row of B at a time (sequential reads, prefetched
+            // a few rows ahead: the panel usually comes from DRAM).
+            int full = nc / nr * nr;
+            for (int p = 0; p < kc; p++)
+            {
+                float* src = b + (p0 + p) * ldb + j0;
+                float* ahead = src + 4 * ldb;
+                for (int s = 0; s < full; s += nr)
+                {
+                    float* d = dst + (nint)s * kc + p * nr;
+                    if (p + 4 < kc && Sse.IsSupported)
+                        Sse.Prefetch0(ahead + s);
+                    for (int j = 0; j < nr; j += 8)
+                        Vector256.Load(src + s + j).Store(d + j);
+                }
             }
         }
     }

@@ -26,9 +26,9 @@ public sealed record GemmShape(string Operation, int Batch, int In, int Out)
 
     public override string ToString() => Operation switch
     {
-        Forward => $"forward x({Batch}x{In}) W^T -> ({Batch}x{Out})",
-        WeightGradient => $"dW dY^T({Out}x{Batch}) x({Batch}x{In}) -> ({Out}x{In})",
-        _ => $"dX dY({Batch}x{Out}) W({Out}x{In}) -> ({Batch}x{In})",
+        Forward => $"forward {Batch}x{In} * ({Out}x{In})^T",
+        WeightGradient => $"dW ({Batch}x{Out})^T * {Batch}x{In}",
+        _ => $"dX {Batch}x{Out} * {Out}x{In}",
     };
 
     /// <summary>Operands filled from the seeded generator; <see cref="Run"/> multiplies them.</summary>

@@ -1,9 +1,9 @@
 namespace SerAdapt.Engine;
 
 /// <summary>
-/// Dedicated GEMM worker threads (created on first use, then parked): the caller runs part 0 of a
-/// job and worker w runs part w + 1. No allocation per job. If another thread is already using the
-/// pool, the caller runs all parts itself, which gives the same result.
+/// Dedicated GEMM worker threads (created on first use, then parked): the caller and threads - 1
+/// workers take the chunks of a job from a shared counter. No allocation per job. If another thread
+/// is already using the pool, the caller runs all chunks itself, which gives the same result.
 /// </summary>
 internal static class GemmThreadPool
 {
@@ -11,31 +11,33 @@ internal static class GemmThreadPool
     private static readonly ManualResetEventSlim _done = new(false, 2000);
     private static Worker[] _workers = [];
     private static GemmJob _job;
-    private static int _parts;
+    private static int _chunks;
+    private static int _next;
     private static int _pending;
     private static Exception? _error;
 
-    public static void Run(in GemmJob job, int parts)
+    public static void Run(in GemmJob job, int threads, int chunks)
     {
-        if (parts <= 1 || !Monitor.TryEnter(_gate))
+        if (threads <= 1 || !Monitor.TryEnter(_gate))
         {
-            for (int part = 0; part < parts; part++)
-                job.RunPart(part, parts);
+            int next = 0;
+            job.RunChunks(ref next, chunks);
             return;
         }
         try
         {
-            EnsureWorkers(parts - 1);
+            EnsureWorkers(threads - 1);
             _job = job;
-            _parts = parts;
+            _chunks = chunks;
+            _next = 0;
             _error = null;
-            _pending = parts - 1;
+            _pending = threads - 1;
             _done.Reset();
-            for (int w = 0; w < parts - 1; w++)
+            for (int w = 0; w < threads - 1; w++)
                 _workers[w].Start.Set();
             try
             {
-                _job.RunPart(0, parts);
+                _job.RunChunks(ref _next, _chunks);
             }
             finally
             {
@@ -65,11 +67,8 @@ internal static class GemmThreadPool
     private sealed class Worker
     {
         public readonly ManualResetEventSlim Start = new(false, 2000);
-        private readonly int _index;
-
         public Worker(int index)
         {
-            _index = index;
             new Thread(Loop) { IsBackground = true, Name = $"SerAdapt GEMM {index + 1}" }.Start();
         }
 
@@ -81,7 +80,7 @@ internal static class GemmThreadPool
                 Start.Reset();
                 try
                 {
-                    _job.RunPart(_index + 1, _parts);
+                    _job.RunChunks(ref _next, _chunks);
                 }
                 catch (Exception ex)
                 {

@@ -6,7 +6,9 @@ namespace SerAdapt.Engine;
 /// A scalar loss L(a, b) of two matrices with gradients to both. <see cref="Forward"/> computes and
 /// caches; <see cref="Backward"/> fills <see cref="GradA"/> = scale * dL/da and
 /// <see cref="GradB"/> = scale * dL/db (buffers owned by the loss, reused, overwritten by the next
-/// backward). A scale of -1 turns the loss into a term to maximise (MRD's step 2).
+/// backward). A scale of -1 turns the loss into a term to maximise (MRD's step 2). Backward reads
+/// the matrices given to the last forward, so they must not change in between (a module's output
+/// changes at that module's next forward).
 /// NaN or infinity in an input raises <see cref="NonFiniteLossException"/>.
 /// </summary>
 public abstract class Loss

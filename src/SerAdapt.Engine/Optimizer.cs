@@ -28,8 +28,8 @@ public abstract class Optimizer
 
     public void ZeroGrad()
     {
-        foreach (var p in Parameters)
-            p.Grad.Clear();
+        for (int i = 0; i < Parameters.Count; i++) // (foreach over the interface would box an enumerator per step)
+            Parameters[i].Grad.Clear();
     }
 
     /// <summary>Updates parameter <paramref name="index"/> for step <see cref="StepCount"/>.</summary>

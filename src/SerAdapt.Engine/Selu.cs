@@ -13,6 +13,8 @@ public sealed class Selu : Module
     private Matrix? _output;
     private Matrix? _inputGrad;
 
+    protected override Module CreateReplica() => new Selu();
+
     // x: (N, D) -> y: (N, D)
     public override Matrix Forward(Matrix x)
     {

@@ -35,6 +35,8 @@ public sealed class Sequential : Module
             m.SetTraining(training);
     }
 
+    protected override Module CreateReplica() => new Sequential(_modules.Select(m => m.Replicate()));
+
     public override Matrix Forward(Matrix x)
     {
         foreach (var m in _modules)

@@ -29,7 +29,7 @@ public sealed class ValenceModelTests : IDisposable
         var (model, target) = TrainedMrd();
         model.SetInfo("source_normalisation", "{\"mean\":[1]}");
         string folder = Path.Combine(_dir, "model");
-        model.Save(folder);
+        model.Save(folder + Path.DirectorySeparatorChar);
         var loaded = ValenceModel.Load(folder);
 
         Assert.Equal("mrd", loaded.Method);

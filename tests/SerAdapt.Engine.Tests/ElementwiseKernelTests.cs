@@ -63,4 +63,32 @@ public class ElementwiseKernelTests
             Assert.True(Math.Abs(p[i] - pi) <= 2e-6, $"p[{i}] = {p[i]}, expected {pi}");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void WideningSums_MatchDoubleDefinition_AtEveryLength(int n)
+    {
+        var rng = new Rng(2000 + (ulong)n);
+        var x = new float[n];
+        var y = new float[n];
+        var mean = new double[n];
+        rng.FillUniform(x, -3f, 3f);
+        rng.FillUniform(y, -3f, 3f);
+        for (int i = 0; i < n; i++)
+            mean[i] = rng.NextDouble();
+        var sum = new double[n];
+        var product = new double[n];
+        var squares = new double[n];
+        for (int i = 0; i < n; i++)
+            (sum[i], product[i], squares[i]) = (0.5, -0.25, 1.0);
+        WideningSum.Add(x, sum);
+        WideningSum.AddProduct(x, y, product);
+        WideningSum.AddSquaredDeviation(x, mean, squares);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal(0.5 + x[i], sum[i], 14);
+            Assert.Equal(-0.25 + (double)x[i] * y[i], product[i], 14);
+            Assert.Equal(1.0 + (x[i] - mean[i]) * (x[i] - mean[i]), squares[i], 13);
+        }
+    }
 }

@@ -176,9 +176,13 @@ public class GemmTests
         var w = new Matrix(RandomArray(random, 200 * 300), 0, 200, 300);
         var y = new Matrix(64, 200);
         Gemm.Multiply(a, false, w, true, y);
+        const int calls = 40;
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5; i++)
+        for (int i = 0; i < calls; i++)
             Gemm.Multiply(a, false, w, true, y);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The smallest object is 24 bytes; a lock object created once on the first blocking wait is
+        // allowed, one allocation per call is not.
+        Assert.True(allocated <= 24 * 2, $"{allocated} bytes allocated in {calls} calls");
     }
 }

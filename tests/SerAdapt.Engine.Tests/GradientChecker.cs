@@ -55,6 +55,10 @@ internal static class GradientChecker
             + Check("b", b.Buffer, b.Offset, b.Length, gb.Span, Objective);
     }
 
+    /// <summary>Checks the accumulated gradient of <paramref name="parameter"/> against <paramref name="objective"/>.</summary>
+    public static int CheckParameter(string name, Parameter parameter, Func<double> objective) =>
+        Check(name, parameter.Value.Buffer, parameter.Value.Offset, parameter.Value.Length, parameter.Grad.Span.ToArray(), objective);
+
     private static int Check(string what, float[] buffer, int offset, int length, ReadOnlySpan<float> analytic, Func<double> objective)
     {
         Assert.Equal(length, analytic.Length);
