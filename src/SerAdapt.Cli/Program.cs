@@ -6,7 +6,12 @@ var root = new RootCommand("SerAdapt: cross-corpus speech emotion regression wit
 root.Options.Add(CliApp.Verbose);
 
 // One line per command; each command lives in Commands/<Name>Command.cs.
+root.Subcommands.Add(ExperimentCommand.Create());
+root.Subcommands.Add(MergeCommand.Create());
+root.Subcommands.Add(TsneCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());

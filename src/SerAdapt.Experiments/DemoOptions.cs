@@ -1,0 +1,29 @@
+using SerAdapt.Data;
+
+namespace SerAdapt.Experiments;
+
+/// <summary>
+/// The demo's reduced configuration: a synthetic pair at <paramref name="Scale"/> of the real corpora's
+/// sizes with <paramref name="Dimension"/> features, and an experiment whose settings come from
+/// <see cref="Experiment"/> (fewer repeats and epochs and a narrower network than the paper's).
+/// </summary>
+public sealed record DemoOptions(double Scale, int Dimension, int Seed, ExperimentConfig Experiment, TsneStudyOptions Tsne)
+{
+    /// <summary>Sized to finish in a few minutes on 2 cores (docs/reproducing-the-paper.md has the measurement).</summary>
+    public static DemoOptions Default { get; } = new(
+        Scale: 0.25,
+        Dimension: 400,
+        Seed: 0,
+        Experiment: new ExperimentConfig
+        {
+            Repeats = 2,
+            Epochs = 30,
+            Width = 256,
+            Patience = 5,
+            LearningRate = 5e-4f,
+            DannDiscriminatorWidth = 256,
+        },
+        Tsne: new TsneStudyOptions(MaxTargetPoints: 400, Tsne: new SerAdapt.Evaluation.TsneOptions(Iterations: 750)));
+
+    public SyntheticBenchmarkOptions Benchmark => SyntheticBenchmarkOptions.Scaled(Scale, Seed) with { Dimension = Dimension };
+}

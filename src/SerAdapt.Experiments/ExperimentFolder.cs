@@ -1,0 +1,121 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SerAdapt.Experiments;
+
+/// <summary>
+/// A report folder: experiment.json (configuration and shard, written when the experiment starts),
+/// the run log, and the report files written from it. Guards against overwriting: an existing
+/// folder is reused only with resume (same configuration) and cleared only with force.
+/// </summary>
+public sealed class ExperimentFolder
+{
+    public const string ManifestName = "experiment.json";
+    public const int FormatVersion = 1;
+
+    /// <summary>Files this tool writes into a report folder; --force deletes exactly these.</summary>
+    public static readonly IReadOnlyList<string> OwnFiles =
+        [ManifestName, RunLog.FileName, ExperimentReport.ResultsCsv, ExperimentReport.SummaryJson, ExperimentReport.ReportMd,
+         ExperimentReport.ChartPng, ExperimentReport.ChartSvg];
+
+    private ExperimentFolder(string directory, ExperimentConfig config, Shard shard)
+    {
+        Directory = directory;
+        Config = config;
+        Shard = shard;
+    }
+
+    public string Directory { get; }
+    public ExperimentConfig Config { get; }
+    public Shard Shard { get; }
+    public string RunLogPath => Path.Combine(Directory, RunLog.FileName);
+
+    public List<RunResult> ReadResults() => RunLog.Read(RunLogPath);
+
+    public void Append(RunResult result) => RunLog.Append(RunLogPath, result);
+
+    /// <summary>
+    /// Opens <paramref name="directory"/> for the experiment: creates it when missing or empty; with
+    /// <paramref name="resume"/> continues a folder of the same configuration and shard (a folder
+    /// that does not exist yet is simply started); with <paramref name="force"/> deletes the files
+    /// of an earlier experiment first. Anything else that exists is refused.
+    /// </summary>
+    public static ExperimentFolder Create(string directory, ExperimentConfig config, Shard shard, bool resume, bool force)
+    {
+        var full = Path.GetFullPath(directory);
+        if (File.Exists(full)) throw new ReportFolderException($"Report folder {full} is a file.");
+        bool hasContent = System.IO.Directory.Exists(full) && System.IO.Directory.EnumerateFileSystemEntries(full).Any();
+        bool isReport = File.Exists(Path.Combine(full, ManifestName));
+        if (hasContent && resume && isReport)
+        {
+            var existing = Open(full);
+            if (existing.Shard != shard)
+                throw new ReportFolderException($"{full} holds shard {existing.Shard}, not {shard}; resume it with --shard {existing.Shard}.");
+            var difference = FirstDifference(existing.Config, config);
+            if (difference is not null)
+                throw new ReportFolderException($"{full} was started with another configuration ({difference}); use another folder or --force to start over.");
+            RunLog.Repair(existing.RunLogPath);
+            // threads may differ between the runs of one experiment: keep the caller's.
+            return new ExperimentFolder(full, config, shard);
+        }
+        if (hasContent && !force)
+        {
+            throw new ReportFolderException(isReport
+                ? $"Report folder {full} already exists; add --resume to continue it or --force to start over."
+                : $"{full} exists and is not an experiment report folder; choose an empty or new folder.");
+        }
+        if (hasContent && !isReport)
+            throw new ReportFolderException($"{full} exists and is not an experiment report folder; --force only replaces report folders.");
+        System.IO.Directory.CreateDirectory(full);
+        foreach (var name in OwnFiles)
+            File.Delete(Path.Combine(full, name));
+        var folder = new ExperimentFolder(full, config, shard);
+        folder.WriteManifest();
+        return folder;
+    }
+
+    /// <summary>Reads an existing report folder (for merge and resume).</summary>
+    public static ExperimentFolder Open(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        var manifestPath = Path.Combine(full, ManifestName);
+        if (!File.Exists(manifestPath)) throw new ReportFolderException($"{full} is not an experiment report folder (no {ManifestName}).");
+        try
+        {
+            var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
+            int version = manifest["format"]!.GetValue<int>();
+            if (version != FormatVersion)
+                throw new ReportFolderException($"{manifestPath}: format {version}, this tool reads format {FormatVersion}.");
+            var config = ExperimentConfig.FromJson(manifest["config"]!);
+            var shard = Shard.Parse(manifest["shard"]!.GetValue<string>());
+            return new ExperimentFolder(full, config, shard);
+        }
+        catch (Exception ex) when (ex is JsonException or NullReferenceException or InvalidOperationException or ArgumentException)
+        {
+            throw new ReportFolderException($"{manifestPath}: not a readable experiment manifest ({ex.Message}).");
+        }
+    }
+
+    /// <summary>The first setting that decides results and differs, as "key: a vs b"; null when none.</summary>
+    public static string? FirstDifference(ExperimentConfig a, ExperimentConfig b)
+    {
+        var x = JsonNode.Parse(a.Fingerprint())!.AsObject();
+        var y = JsonNode.Parse(b.Fingerprint())!.AsObject();
+        foreach (var (key, value) in x)
+            if (!JsonNode.DeepEquals(value, y[key]))
+                return $"{key}: {value?.ToJsonString()} vs {y[key]?.ToJsonString()}";
+        return null;
+    }
+
+    private void WriteManifest()
+    {
+        var manifest = new JsonObject
+        {
+            ["format"] = FormatVersion,
+            ["shard"] = Shard.ToString(),
+            ["config"] = ExperimentConfig.ToJson(Config),
+        };
+        AtomicText.Write(Path.Combine(Directory, ManifestName), manifest.ToJsonString(ExperimentConfig.JsonOptions) + "\n");
+    }
+
+}

@@ -1,0 +1,46 @@
+namespace SerAdapt.Experiments;
+
+/// <summary>
+/// Joins the folders of one experiment's shards (or any folders of the same configuration) into one
+/// report folder. All inputs must come from the same configuration (threads aside) and the same
+/// shard count, with distinct shards; a run found twice must have the same outcome.
+/// </summary>
+public static class ShardMerger
+{
+    public static (ExperimentFolder Folder, IReadOnlyList<RunResult> Results) Merge(IReadOnlyList<string> inputs, string output, bool force)
+    {
+        if (inputs.Count == 0) throw new ArgumentException("Nothing to merge: give one or more report folders.");
+        var folders = inputs.Select(ExperimentFolder.Open).ToList();
+        var first = folders[0];
+        foreach (var f in folders.Skip(1))
+        {
+            var difference = ExperimentFolder.FirstDifference(first.Config, f.Config);
+            if (difference is not null)
+                throw new ReportFolderException($"{f.Directory} has another configuration than {first.Directory} ({difference}).");
+            if (f.Shard.Count != first.Shard.Count)
+                throw new ReportFolderException($"{f.Directory} is shard {f.Shard} but {first.Directory} is shard {first.Shard}: shard counts differ.");
+        }
+        var seenShards = new Dictionary<Shard, string>();
+        foreach (var f in folders)
+            if (!seenShards.TryAdd(f.Shard, f.Directory))
+                throw new ReportFolderException($"{f.Directory} and {seenShards[f.Shard]} are both shard {f.Shard}.");
+        var outputFull = Path.GetFullPath(output);
+        if (folders.Any(f => f.Directory == outputFull))
+            throw new ReportFolderException($"The output folder {outputFull} is one of the inputs; merge into a new folder.");
+
+        var results = new Dictionary<RunKey, RunResult>();
+        foreach (var f in folders)
+            foreach (var r in f.ReadResults())
+            {
+                if (results.TryGetValue(r.Key, out var other) && !other.SameOutcome(r))
+                    throw new ReportFolderException($"Run '{r.Key}' appears in two folders with different results ({f.Directory}).");
+                results.TryAdd(r.Key, r);
+            }
+
+        var merged = ExperimentFolder.Create(output, first.Config, Shard.Whole, resume: false, force);
+        var ordered = ExperimentRunner.Order(first.Config, results.Values);
+        foreach (var r in ordered) merged.Append(r);
+        ExperimentReport.Write(merged.Directory, merged.Config, Shard.Whole, ordered);
+        return (merged, ordered);
+    }
+}
