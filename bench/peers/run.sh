@@ -2,7 +2,7 @@
 # Times the PyTorch peer and SerAdapt on the same MRD configuration (the paper's network, batch 64,
 # m = 3, synthetic data), one after the other in one run, and prints both and their ratio.
 #   bench/peers/run.sh
-#   PEER_BATCHES=30 SERADAPT_BATCHES=24 bench/peers/run.sh
+#   PEER_BATCHES=30 SERADAPT_BATCHES=24 THREADS=1 bench/peers/run.sh   (THREADS: default nproc)
 # The peer needs OpenBLAS: Debian's python3-torch calls whatever libblas.so.3 the system selects,
 # which is netlib's reference BLAS (~50x slower) unless libopenblas0-pthread is installed
 # (apt-get install libopenblas0-pthread switches the libblas.so.3 alternative).
@@ -10,7 +10,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-threads="$(nproc)"
+threads="${THREADS:-$(nproc)}"
 python="${PYTHON:-/usr/bin/python3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -18,7 +18,7 @@ trap 'rm -rf "$work"' EXIT
 if grep -q avx512f /proc/cpuinfo; then export OPENBLAS_CORETYPE=SkylakeX; fi
 if [[ -n "${OPENBLAS_LIB_DIR:-}" ]]; then export LD_LIBRARY_PATH="$OPENBLAS_LIB_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"; fi
 
-echo "== machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $threads cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $threads thread(s) for both, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 blas="$("$python" - <<'PY'
 import os
 import torch  # noqa: F401  (loads the BLAS)
