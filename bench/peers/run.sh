@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# Times SerAdapt and the PyTorch peer on the same machine, one after the other, and prints both.
-#   bench/peers/run.sh                      # defaults
-#   OPENBLAS_LIB_DIR=/path/to/openblas-pthread bench/peers/run.sh
-# OPENBLAS_LIB_DIR: a directory holding OpenBLAS's libblas.so.3; Debian's python3-torch calls
-# whatever libblas.so.3 the system selects (netlib's reference BLAS unless OpenBLAS is installed).
-# PEER_BATCHES: MRD batches timed by the peer after warm-up (default 30).
+# Times the PyTorch peer and SerAdapt on the same MRD configuration (the paper's network, batch 64,
+# m = 3, synthetic data), one after the other in one run, and prints both and their ratio.
+#   bench/peers/run.sh
+#   PEER_BATCHES=30 SERADAPT_BATCHES=24 THREADS=1 bench/peers/run.sh   (THREADS: default nproc)
+# The peer needs OpenBLAS: Debian's python3-torch calls whatever libblas.so.3 the system selects,
+# which is netlib's reference BLAS (~50x slower) unless libopenblas0-pthread is installed
+# (apt-get install libopenblas0-pthread switches the libblas.so.3 alternative).
+# OPENBLAS_LIB_DIR: a directory holding OpenBLAS's libblas.so.3, put first on LD_LIBRARY_PATH instead.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-threads="$(nproc)"
+threads="${THREADS:-$(nproc)}"
 python="${PYTHON:-/usr/bin/python3}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 
 if grep -q avx512f /proc/cpuinfo; then export OPENBLAS_CORETYPE=SkylakeX; fi
 if [[ -n "${OPENBLAS_LIB_DIR:-}" ]]; then export LD_LIBRARY_PATH="$OPENBLAS_LIB_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"; fi
 
-echo "== machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $threads cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $threads thread(s) for both, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 blas="$("$python" - <<'PY'
 import os
 import torch  # noqa: F401  (loads the BLAS)
@@ -23,7 +27,32 @@ print(", ".join(libs) or "no BLAS library mapped")
 PY
 )"
 echo "== PyTorch peer (BLAS: $blas)"
-"$python" "$here/pytorch_mrd.py" --threads "$threads" --batches "${PEER_BATCHES:-30}"
+if [[ "$blas" != *openblas* ]]; then
+    echo "WARNING: PyTorch is not using OpenBLAS; its figures will be those of the reference BLAS." >&2
+    echo "         Install it with: apt-get install libopenblas0-pthread (or set OPENBLAS_LIB_DIR)." >&2
+fi
+"$python" "$here/pytorch_mrd.py" --threads "$threads" --batches "${PEER_BATCHES:-30}" --json > "$work/peer.json"
 
-echo "== SerAdapt (seradapt bench)"
-dotnet run -c Release --project "$root/src/SerAdapt.Cli" -- bench --threads "$threads"
+echo "== SerAdapt (seradapt bench --json)"
+dotnet build -c Release "$root/src/SerAdapt.Cli" -v quiet -nologo > "$work/build.log" || { cat "$work/build.log"; exit 1; }
+dotnet "$root/src/SerAdapt.Cli/bin/Release/net10.0/seradapt.dll" bench --json --threads "$threads" \
+    --mrd-batches "${SERADAPT_BATCHES:-24}" > "$work/seradapt.json"
+echo "== load average after both: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+"$python" - "$work/peer.json" "$work/seradapt.json" <<'PY'
+import json, sys
+peer = json.load(open(sys.argv[1]))
+ours = json.load(open(sys.argv[2]))
+print(f"PyTorch {peer['torch_version']} ({peer['threads']} threads, OPENBLAS_CORETYPE={peer['openblas_coretype'] or '-'}): "
+      f"MRD batch mean {peer['seconds_per_batch_mean']:.4f} s, median {peer['seconds_per_batch_median']:.4f} s, "
+      f"best {peer['seconds_per_batch_best']:.4f} s; epoch 10k+10k {peer['mrd_epoch_seconds_10k']:.1f} s")
+for shape, g in peer["gemm_gflops"].items():
+    print(f"  torch.mm {shape}: best {g['best_gflops']:.1f}, median {g['median_gflops']:.1f} GFLOP/s")
+print(f"SerAdapt ({ours['threads']} threads, {ours['kernel']} kernel, FMA peak {ours['peak_gflops']:.1f} GFLOP/s): "
+      f"MRD batch mean {ours['mrd_batch_seconds']:.4f} s, median {ours['mrd_batch_seconds_median']:.4f} s; "
+      f"epoch 10k+10k {ours['mrd_epoch_seconds_10k']:.1f} s; {ours['mrd_allocated_bytes_per_batch']:.0f} bytes allocated per batch")
+for s in ours["gemm_shapes"]:
+    print(f"  GEMM {s['shape']}: best {s['best_gflops']:.1f}, median {s['median_gflops']:.1f} GFLOP/s")
+print(f"ratio (PyTorch epoch / SerAdapt epoch, from the mean batch): {peer['mrd_epoch_seconds_10k'] / ours['mrd_epoch_seconds_10k']:.2f}")
+print(f"ratio from the median batch: {peer['seconds_per_batch_median'] / ours['mrd_batch_seconds_median']:.2f}")
+PY

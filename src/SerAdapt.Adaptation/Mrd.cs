@@ -141,7 +141,7 @@ public sealed class MrdTrainer
     public (float Mse, float Discrepancy) Step2(Matrix sourceX, Matrix sourceY, Matrix targetX)
     {
         RegressorOptimizer.ZeroGrad();
-        Encoder.Frozen = true;
+        Freeze(EncoderOptimizer.Parameters, true);
         try
         {
             var hs = Encoder.Forward(sourceX);
@@ -162,7 +162,7 @@ public sealed class MrdTrainer
         }
         finally
         {
-            Encoder.Frozen = false;
+            Freeze(EncoderOptimizer.Parameters, false);
         }
     }
 
@@ -170,8 +170,7 @@ public sealed class MrdTrainer
     public float Step3(Matrix targetX)
     {
         EncoderOptimizer.ZeroGrad();
-        R1.Frozen = true;
-        R2.Frozen = true;
+        Freeze(RegressorOptimizer.Parameters, true);
         try
         {
             var ht = Encoder.Forward(targetX);
@@ -186,9 +185,16 @@ public sealed class MrdTrainer
         }
         finally
         {
-            R1.Frozen = false;
-            R2.Frozen = false;
+            Freeze(RegressorOptimizer.Parameters, false);
         }
+    }
+
+    // The optimisers' lists hold exactly E's and R1 + R2's parameters; Module.Frozen would build their
+    // dotted names on every call (allocation in the training loop).
+    private static void Freeze(IReadOnlyList<Parameter> parameters, bool frozen)
+    {
+        for (int i = 0; i < parameters.Count; i++)
+            parameters[i].Frozen = frozen;
     }
 
     private static Sequential Head(ValenceModel model, string name)

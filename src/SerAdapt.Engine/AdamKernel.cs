@@ -1,10 +1,14 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace SerAdapt.Engine;
 
 /// <summary>Adam's fused per-element update (one pass over p, g, m, v): a vector body and a scalar tail.</summary>
 internal static class AdamKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Update(Span<float> p, ReadOnlySpan<float> g, Span<float> m, Span<float> v,
         float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float biasCorrection2Sqrt,
         float eps, float negStepSize, float weightDecay)
@@ -13,7 +17,36 @@ internal static class AdamKernel
         if (g.Length != n || m.Length != n || v.Length != n)
             throw new ShapeMismatchException($"Adam: lengths p {n}, g {g.Length}, m {m.Length}, v {v.Length}.");
         int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var b1 = Vector512.Create(beta1);
+            var c1 = Vector512.Create(oneMinusBeta1);
+            var b2 = Vector512.Create(beta2);
+            var c2 = Vector512.Create(oneMinusBeta2);
+            var bc2 = Vector512.Create(biasCorrection2Sqrt);
+            var e = Vector512.Create(eps);
+            var step = Vector512.Create(negStepSize);
+            var wd = Vector512.Create(weightDecay);
+            ref float pr = ref MemoryMarshal.GetReference(p);
+            ref float gr = ref MemoryMarshal.GetReference(g);
+            ref float mr = ref MemoryMarshal.GetReference(m);
+            ref float vr = ref MemoryMarshal.GetReference(v);
+            for (; i <= n - 16; i += 16)
+            {
+                var pv = Vector512.LoadUnsafe(ref pr, (nuint)i);
+                var gv = Vector512.LoadUnsafe(ref gr, (nuint)i);
+                if (weightDecay != 0f)
+                    gv += wd * pv;
+                var mv = Vector512.LoadUnsafe(ref mr, (nuint)i) * b1 + c1 * gv;
+                var vv = Vector512.LoadUnsafe(ref vr, (nuint)i) * b2 + c2 * gv * gv;
+                var denom = Vector512.Sqrt(vv) / bc2 + e;
+                pv += step * mv / denom;
+                mv.StoreUnsafe(ref mr, (nuint)i);
+                vv.StoreUnsafe(ref vr, (nuint)i);
+                pv.StoreUnsafe(ref pr, (nuint)i);
+            }
+        }
+        else if (Vector.IsHardwareAccelerated)
         {
             int w = Vector<float>.Count;
             var b1 = new Vector<float>(beta1);

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace SerAdapt.Engine;
 
@@ -60,14 +62,37 @@ public sealed class Dropout : Module
         }
         else
         {
-            var mask = MatrixCache.Ensure(ref _mask, x.Rows, x.Cols).Span;
-            float keep = 1f / (1f - P);
-            for (int i = 0; i < mask.Length; i++)
-                mask[i] = _rng.NextFloat() < P ? 0f : keep;
+            DrawMask(MatrixCache.Ensure(ref _mask, x.Rows, x.Cols).Span);
         }
         var y = MatrixCache.Ensure(ref _output, x.Rows, x.Cols);
         TensorPrimitives.Multiply(x.Span, _mask!.Span, y.Span);
         return y;
+    }
+
+    // mask[i] = NextFloat() < P ? 0 : 1 / (1 - P), one draw per element in order; NextFloat() = k / 2^24 with
+    // an integer k, so NextFloat() < P exactly when k < ceil(P * 2^24), compared here 8 or 16 lanes at a time.
+    private void DrawMask(Span<float> mask)
+    {
+        uint threshold = (uint)Math.Ceiling(P * (double)(1 << 24));
+        uint keepBits = BitConverter.SingleToUInt32Bits(1f / (1f - P));
+        Span<uint> draws = stackalloc uint[1024];
+        var maskBits = MemoryMarshal.Cast<float, uint>(mask);
+        for (int start = 0; start < maskBits.Length; start += draws.Length)
+        {
+            var d = draws[..Math.Min(draws.Length, maskBits.Length - start)];
+            var dst = maskBits.Slice(start, d.Length);
+            _rng.FillTop24(d);
+            int i = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                var t = new Vector<uint>(threshold);
+                var keep = new Vector<uint>(keepBits);
+                for (; i <= d.Length - Vector<uint>.Count; i += Vector<uint>.Count)
+                    (Vector.GreaterThanOrEqual(new Vector<uint>(d[i..]), t) & keep).CopyTo(dst[i..]);
+            }
+            for (; i < d.Length; i++)
+                dst[i] = d[i] >= threshold ? keepBits : 0u;
+        }
     }
 
     // dy: (N, D) -> dx = dy * mask

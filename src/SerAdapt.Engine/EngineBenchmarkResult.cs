@@ -3,12 +3,29 @@ using System.Text.Json.Serialization;
 namespace SerAdapt.Engine;
 
 /// <summary>
-/// What <c>seradapt bench</c> reports. A record so later measurements (e.g. seconds per MRD epoch)
-/// can be added with <c>with</c> or new properties.
+/// What <c>seradapt bench</c> reports. The MRD figures are filled in by a caller that can train the
+/// network (the CLI, with SerAdapt.Adaptation's MrdBenchmark); they stay null otherwise.
 /// </summary>
 public sealed record EngineBenchmarkResult(
     [property: JsonPropertyName("peak_gflops")] double PeakGflops,
     [property: JsonPropertyName("gemm_gflops")] IReadOnlyDictionary<string, double> GemmGflops,
     [property: JsonPropertyName("threads")] int Threads,
     [property: JsonPropertyName("kernel")] string Kernel,
-    [property: JsonPropertyName("gemm_shapes")] IReadOnlyList<GemmShapeResult> Shapes);
+    [property: JsonPropertyName("gemm_shapes")] IReadOnlyList<GemmShapeResult> Shapes)
+{
+    /// <summary>Mean seconds per MRD batch scaled to an epoch of 10,000 source + 10,000 target utterances.</summary>
+    [JsonPropertyName("mrd_epoch_seconds_10k")]
+    public double? MrdEpochSeconds10k { get; init; }
+
+    [JsonPropertyName("mrd_batch_seconds")]
+    public double? MrdBatchSeconds { get; init; }
+
+    [JsonPropertyName("mrd_batch_seconds_median")]
+    public double? MrdBatchSecondsMedian { get; init; }
+
+    [JsonPropertyName("mrd_allocated_bytes_per_batch")]
+    public double? MrdAllocatedBytesPerBatch { get; init; }
+
+    [JsonPropertyName("mrd_configuration")]
+    public string? MrdConfiguration { get; init; }
+}

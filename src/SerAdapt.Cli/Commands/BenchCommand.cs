@@ -1,12 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using SerAdapt.Adaptation;
 using SerAdapt.Engine;
 using Spectre.Console;
 
 namespace SerAdapt.Cli.Commands;
 
-/// <summary><c>seradapt bench</c>: what this machine gives (FMA peak, GEMM GFLOP/s at the paper's batch-64 shapes).</summary>
+/// <summary>
+/// <c>seradapt bench</c>: what this machine gives (FMA peak, GEMM GFLOP/s at the paper's batch-64 shapes,
+/// seconds per MRD epoch).
+/// </summary>
 public static class BenchCommand
 {
     public static Command Create()
@@ -22,13 +26,36 @@ public static class BenchCommand
             Description = "Time spent on each GEMM shape.",
             DefaultValueFactory = _ => 1.0,
         };
-        var command = new Command("bench", "Measure the engine's speed on this machine: FMA peak and GEMM GFLOP/s at the paper's layer shapes (batch 64).");
+        var mrdBatches = new Option<int>("--mrd-batches")
+        {
+            Description = "MRD training batches timed after 3 warm-up batches (0: skip the MRD measurement).",
+            DefaultValueFactory = _ => 24,
+        };
+        var mrdInputs = new Option<int>("--mrd-inputs")
+        {
+            Description = "Input features of the timed MRD network (paper: 1582).",
+            DefaultValueFactory = _ => 1582,
+        };
+        var mrdWidth = new Option<int>("--mrd-width")
+        {
+            Description = "Width of every hidden layer of the timed MRD network (paper: 1024).",
+            DefaultValueFactory = _ => 1024,
+        };
+        var command = new Command("bench",
+            "Measure the engine's speed on this machine: FMA peak, GEMM GFLOP/s at the paper's layer shapes (batch 64) " +
+            "and seconds per MRD epoch of 10k + 10k utterances (paper network, synthetic data).");
         command.Options.Add(json);
         command.Options.Add(threads);
         command.Options.Add(seconds);
+        command.Options.Add(mrdBatches);
+        command.Options.Add(mrdInputs);
+        command.Options.Add(mrdWidth);
         command.SetAction(parse =>
         {
-            var result = EngineBenchmark.Run(parse.GetValue(threads), secondsPerShape: parse.GetValue(seconds));
+            int t = parse.GetValue(threads);
+            var result = EngineBenchmark.Run(t, secondsPerShape: parse.GetValue(seconds));
+            if (parse.GetValue(mrdBatches) > 0)
+                result = WithMrd(result, t, parse.GetValue(mrdBatches), parse.GetValue(mrdInputs), parse.GetValue(mrdWidth));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
                 output.WriteLine(JsonSerializer.Serialize(result));
@@ -39,10 +66,33 @@ public static class BenchCommand
         return command;
     }
 
+    private static EngineBenchmarkResult WithMrd(EngineBenchmarkResult result, int threads, int batches, int inputs, int width)
+    {
+        int saved = Gemm.Threads;
+        Gemm.Threads = threads;
+        try
+        {
+            var mrd = MrdBenchmark.Run(inputs, width, batches: batches);
+            return result with
+            {
+                MrdEpochSeconds10k = mrd.EpochSeconds10k,
+                MrdBatchSeconds = mrd.MeanBatchSeconds,
+                MrdBatchSecondsMedian = mrd.MedianBatchSeconds,
+                MrdAllocatedBytesPerBatch = mrd.AllocatedBytesPerBatch,
+                MrdConfiguration = mrd.Configuration,
+            };
+        }
+        finally
+        {
+            Gemm.Threads = saved;
+        }
+    }
+
     private static void WriteTable(EngineBenchmarkResult result, TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         string F(double v) => v.ToString("F1", CultureInfo.InvariantCulture);
+        string S(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
         string Pct(double v) => (v / result.PeakGflops).ToString("P0", CultureInfo.InvariantCulture);
         var table = new Table().AddColumns("GEMM (batch 64)", "best GFLOP/s", "median GFLOP/s", "median / peak");
         foreach (var shape in result.Shapes)
@@ -51,5 +101,10 @@ public static class BenchCommand
             $"{result.Threads} thread(s), {result.Kernel} kernel, FMA peak {F(result.PeakGflops)} GFLOP/s; " +
             string.Join(", ", result.GemmGflops.Select(kv => $"{kv.Key} {F(kv.Value)}")) + " GFLOP/s");
         console.Write(table);
+        if (result.MrdEpochSeconds10k is { } epoch)
+            console.WriteLine(
+                $"MRD ({result.MrdConfiguration}): {S(result.MrdBatchSeconds!.Value)} s per batch (mean; median " +
+                $"{S(result.MrdBatchSecondsMedian!.Value)}), {F(epoch)} s per 10k + 10k epoch, " +
+                $"{result.MrdAllocatedBytesPerBatch!.Value.ToString("F0", CultureInfo.InvariantCulture)} bytes allocated per batch");
     }
 }
