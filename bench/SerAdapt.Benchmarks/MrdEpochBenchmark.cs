@@ -37,10 +37,10 @@ public class MrdEpochBenchmark
         var model = ValenceModel.Create("mrd", Mrd.Architecture(Inputs, training, new MrdOptions()), new Rng(0));
         _trainer = new MrdTrainer(model, training.LearningRate, new MrdOptions().EncoderSteps);
         var rng = new Rng(1);
-        (_sourceX, _sourceY, _targetX) = (Random(rng, Batch, Inputs), Labels(rng, Batch), Random(rng, Batch, Inputs));
-        var pool = Random(rng, ReducedSteps * Batch, Inputs);
-        var poolY = Labels(rng, ReducedSteps * Batch);
-        var poolT = Random(rng, ReducedSteps * Batch, Inputs);
+        (_sourceX, _sourceY, _targetX) = (MrdBenchmark.Normal(rng, Batch, Inputs), MrdBenchmark.Labels(rng, Batch), MrdBenchmark.Normal(rng, Batch, Inputs));
+        var pool = MrdBenchmark.Normal(rng, ReducedSteps * Batch, Inputs);
+        var poolY = MrdBenchmark.Labels(rng, ReducedSteps * Batch);
+        var poolT = MrdBenchmark.Normal(rng, ReducedSteps * Batch, Inputs);
         var order = rng.Permutation(ReducedSteps * Batch);
         _batchesX = [.. Enumerable.Range(0, ReducedSteps).Select(s => Gather(pool, order, s))];
         _batchesY = [.. Enumerable.Range(0, ReducedSteps).Select(s => Gather(poolY, order, s))];
@@ -59,19 +59,7 @@ public class MrdEpochBenchmark
         return sum;
     }
 
-    private static Matrix Random(Rng rng, int rows, int cols)
-    {
-        var m = new Matrix(rows, cols);
-        rng.FillNormal(m.Span, 0f, 1f);
-        return m;
-    }
 
-    private static Matrix Labels(Rng rng, int rows)
-    {
-        var m = new Matrix(rows, 1);
-        rng.FillUniform(m.Span, 1f, 5f);
-        return m;
-    }
 
     private static Matrix Gather(Matrix pool, int[] order, int step)
     {

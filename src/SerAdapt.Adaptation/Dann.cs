@@ -82,7 +82,7 @@ internal sealed class DannStep(Sequential encoder, Sequential regressor, Sequent
         var hs = encoder.Forward(sourceX);
         float regression = _mse.Forward(regressor.Forward(hs), sourceY);
         _mse.Backward();
-        var dh = Scratch.Ensure(ref _encoderGrad, hs.Rows, hs.Cols);
+        var dh = MatrixCache.Ensure(ref _encoderGrad, hs.Rows, hs.Cols);
         regressor.Backward(_mse.GradA).Span.CopyTo(dh.Span);
         float domainSource = _bce.Forward(discriminator.Forward(hs), Scratch.Filled(ref _zeros, hs.Rows, 0f));
         _bce.Backward(0.5f);

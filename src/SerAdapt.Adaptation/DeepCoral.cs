@@ -68,11 +68,11 @@ internal sealed class CoralStep(Sequential encoder, Sequential regressor, float 
         // Source pass: h_s = E(x_s), the MSE of R(h_s), and dMSE/dh_s.
         var hs = encoder.Forward(sourceX);
         _replay.Capture();
-        var hsCopy = Scratch.Ensure(ref _sourceFeatures, hs.Rows, hs.Cols);
+        var hsCopy = MatrixCache.Ensure(ref _sourceFeatures, hs.Rows, hs.Cols);
         hs.Span.CopyTo(hsCopy.Span);
         float regression = _mse.Forward(regressor.Forward(hsCopy), sourceY);
         _mse.Backward();
-        var dhs = Scratch.Ensure(ref _sourceGrad, hs.Rows, hs.Cols);
+        var dhs = MatrixCache.Ensure(ref _sourceGrad, hs.Rows, hs.Cols);
         regressor.Backward(_mse.GradA).Span.CopyTo(dhs.Span);
 
         // Target pass: h_t = E(x_t); CORAL(h_s, h_t) and its gradient to E through the target.

@@ -37,7 +37,7 @@ internal sealed class ForwardReplay
                 _masks[i] = null;
                 continue;
             }
-            var copy = Scratch.Ensure(ref _masks[i], mask.Rows, mask.Cols);
+            var copy = MatrixCache.Ensure(ref _masks[i], mask.Rows, mask.Cols);
             mask.Span.CopyTo(copy.Span);
         }
     }

@@ -121,7 +121,7 @@ public sealed class MrdTrainer
         EncoderOptimizer.ZeroGrad();
         RegressorOptimizer.ZeroGrad();
         var hs = Encoder.Forward(sourceX);
-        var dh = Scratch.Ensure(ref _encoderGrad, hs.Rows, hs.Cols);
+        var dh = MatrixCache.Ensure(ref _encoderGrad, hs.Rows, hs.Cols);
         float mse1 = _mse.Forward(R1.Forward(hs), sourceY);
         _mse.Backward();
         R1.Backward(_mse.GradA).Span.CopyTo(dh.Span);
@@ -174,7 +174,7 @@ public sealed class MrdTrainer
         try
         {
             var ht = Encoder.Forward(targetX);
-            var dh = Scratch.Ensure(ref _encoderGrad, ht.Rows, ht.Cols);
+            var dh = MatrixCache.Ensure(ref _encoderGrad, ht.Rows, ht.Cols);
             float dis = _dis.Forward(R1.Forward(ht), R2.Forward(ht));
             _dis.Backward();
             R1.Backward(_dis.GradA).Span.CopyTo(dh.Span);

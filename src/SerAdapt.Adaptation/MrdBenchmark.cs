@@ -48,14 +48,16 @@ public static class MrdBenchmark
             (double)allocated / batches, batches, $"{inputs}-{width}x{training.EncoderLayers}, R1 {mrd.R1Layers}, R2 {mrd.R2Layers}, batch {batch}, m {mrd.EncoderSteps}");
     }
 
-    private static Matrix Normal(Rng rng, int rows, int cols)
+    /// <summary>Standard-normal features (rows, cols), as z-normalised inputs look.</summary>
+    public static Matrix Normal(Rng rng, int rows, int cols)
     {
         var m = new Matrix(rows, cols);
         rng.FillNormal(m.Span, 0f, 1f);
         return m;
     }
 
-    private static Matrix Labels(Rng rng, int rows)
+    /// <summary>Valence labels uniform on the 1-5 scale, one column.</summary>
+    public static Matrix Labels(Rng rng, int rows)
     {
         var m = new Matrix(rows, 1);
         rng.FillUniform(m.Span, 1f, 5f);

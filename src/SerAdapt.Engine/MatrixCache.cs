@@ -1,7 +1,7 @@
 namespace SerAdapt.Engine;
 
 /// <summary>Keeps a layer's reusable buffers: a matrix is reallocated only when its shape changes.</summary>
-internal static class MatrixCache
+public static class MatrixCache
 {
     public static Matrix Ensure(ref Matrix? m, int rows, int cols)
     {
