@@ -46,6 +46,7 @@ public static class Is10LldExtractor
         // Pitch-rate columns (F0finEnv, voicing, F0final, jitter x2, shimmer), last row an edge copy.
         var pitchCols = new float[6][];
         for (int c = 0; c < 6; c++) pitchCols[c] = new float[nLld];
+        pipe.Jitter.Reset();
         for (int t = 0; t < nPitch; t++)
         {
             var (jl, jd, sh) = pipe.Jitter.Compute(samples.Slice(t * Step, LongFrame), f0Final[t]);
