@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using SerAdapt.Cli.Commands;
 
 namespace SerAdapt.Cli.Tests;
 
@@ -36,24 +34,7 @@ public sealed class AdaptationCliTests : IDisposable
         return path;
     }
 
-    private static RootCommand Root()
-    {
-        var root = new RootCommand("test");
-        root.Options.Add(CliApp.Verbose);
-        root.Subcommands.Add(TrainCommand.Create());
-        root.Subcommands.Add(PredictCommand.Create());
-        root.Subcommands.Add(EvaluateCommand.Create());
-        root.Subcommands.Add(ExportOnnxCommand.Create());
-        return root;
-    }
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = CliApp.Run(Root(), args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliHarness.Run(args);
 
     private string[] TrainArgs(string method, string source, string target, params string[] extra) =>
     [

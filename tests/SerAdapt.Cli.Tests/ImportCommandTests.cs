@@ -1,5 +1,3 @@
-using System.CommandLine;
-using SerAdapt.Cli.Commands;
 using SerAdapt.Data;
 
 namespace SerAdapt.Cli.Tests;
@@ -20,16 +18,7 @@ public sealed class ImportCommandTests : IDisposable
         return path;
     }
 
-    private (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var root = new RootCommand("test");
-        root.Options.Add(CliApp.Verbose);
-        root.Subcommands.Add(ImportCommand.Create());
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CliApp.Run(root, args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliHarness.Run(args);
 
     private string Output => Path.Combine(_dir, "out.parquet");
 
