@@ -93,7 +93,15 @@ public static class TsneStudy
                 stage?.Report($"t-SNE of {name}, target session {session.Session} ({targetRows.Length} + {sourceRows.Length} utterances)");
                 var encodedTarget = model.Encode(Rows(target.Features, targetRows));
                 var encodedSource = model.Encode(Rows(source.Features, sourceRows));
-                var points = Tsne.Embed(Stack(encodedSource, encodedTarget), tsne, options.Seed, null, cancellationToken);
+                var stacked = Stack(encodedSource, encodedTarget);
+                var panelTsne = tsne;
+                if (stacked.Rows - 1 <= 3 * tsne.Perplexity)
+                {
+                    // A small session: t-SNE needs perplexity < (n - 1) / 3 for its 3 * perplexity neighbours.
+                    panelTsne = tsne with { Perplexity = Math.Max(1.0, (stacked.Rows - 1) / 3.0 - 1e-6) };
+                    stage?.Report(string.Create(Inv, $"  only {stacked.Rows} points: perplexity lowered from {tsne.Perplexity:G4} to {panelTsne.Perplexity:F1} for this panel"));
+                }
+                var points = Tsne.Embed(stacked, panelTsne, options.Seed, null, cancellationToken);
                 var group = sourceRows.Select(i => sourceHigh[i]).Concat(targetRows.Select(i => targetHigh[i])).ToArray();
                 var isSource = sourceRows.Select(_ => true).Concat(targetRows.Select(_ => false)).ToArray();
                 double mae = name == "MRD" ? session.MrdMae : session.SourceOnlyMae;
