@@ -5,7 +5,8 @@ namespace SerAdapt.Features;
 /// <summary>
 /// Extracts many files in parallel (one file per worker, so memory grows with the number of
 /// workers, not of files). A file that fails (unreadable, not WAV, unsupported encoding, too
-/// short) becomes a <see cref="BatchFailure"/>; the other files are still processed.
+/// short) becomes a <see cref="BatchFailure"/>; the other files are still processed. File names
+/// must be unique (they are the instance ids): a clash is reported before any work starts.
 /// </summary>
 public static class Is10BatchExtractor
 {
@@ -33,6 +34,7 @@ public static class Is10BatchExtractor
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
+        ThrowOnDuplicateNames(files);
         var clock = Stopwatch.StartNew();
         var rows = new FeatureRow?[files.Count];
         var durations = new double[files.Count];
@@ -75,5 +77,14 @@ public static class Is10BatchExtractor
             else failures.Add(new BatchFailure(files[i], errors[i]!));
         }
         return new Is10BatchResult(okRows, failures, durations.Sum(), clock.Elapsed, resampled);
+    }
+
+    private static void ThrowOnDuplicateNames(IReadOnlyList<string> files)
+    {
+        var groups = files.GroupBy(f => Path.GetFileNameWithoutExtension(f), StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => (IReadOnlyList<string>)g.ToList())
+            .ToList();
+        if (groups.Count > 0) throw new DuplicateInstanceNameException(groups);
     }
 }

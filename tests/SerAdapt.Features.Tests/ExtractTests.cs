@@ -47,6 +47,29 @@ public sealed class ExtractTests : IDisposable
     }
 
     [Fact]
+    public void Run_SameFileNameInTwoFolders_FailsBeforeProcessingAndNamesBoth()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "s1"));
+        Directory.CreateDirectory(Path.Combine(_dir, "s2"));
+        string first = Write("s1/utt.wav", Build(1, 1, 16000, 16, new byte[2 * 16000]));
+        string second = Write("s2/utt.WAV", Build(1, 1, 16000, 16, new byte[2 * 16000]));
+        string other = Write("s2/other.wav", Build(1, 1, 16000, 16, new byte[2 * 16000]));
+        string lld = Path.Combine(_dir, "lld");
+        int progressCalls = 0;
+
+        var ex = Assert.Throws<DuplicateInstanceNameException>(() => Is10BatchExtractor.Run(
+            Is10BatchExtractor.FindAudioFiles([_dir]), new Is10BatchOptions(LldDirectory: lld), _ => progressCalls++));
+
+        var group = Assert.Single(ex.Groups);
+        Assert.Equal(new[] { first, second }, group);
+        Assert.Contains(first, ex.Message);
+        Assert.Contains(second, ex.Message);
+        Assert.DoesNotContain(other, ex.Message);
+        Assert.Equal(0, progressCalls);
+        Assert.False(Directory.Exists(lld));
+    }
+
+    [Fact]
     public void ExtractFile_ShorterThanFourPitchFrames_FailsNamingFile()
     {
         string path = Write("tiny.wav", Build(1, 1, 16000, 16, new byte[2 * (Is10Extractor.MinimumSamples - 1)]));
