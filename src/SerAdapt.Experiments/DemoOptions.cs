@@ -16,9 +16,10 @@ public sealed record DemoOptions(double Scale, int Dimension, int Seed, Experime
         Seed: 0,
         Experiment: new ExperimentConfig
         {
-            Repeats = 2,
+            Repeats = 3,
             Epochs = 30,
             Width = 256,
+            Dropout = 0.1f,
             Patience = 5,
             LearningRate = 5e-4f,
             DannDiscriminatorWidth = 256,
