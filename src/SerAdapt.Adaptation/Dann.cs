@@ -40,6 +40,8 @@ public sealed class Dann(DannOptions options) : IAdaptationMethod
             options.Dropout, root.Child("init"), root.Child("dropout"));
         var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()).Concat(discriminator.Parameters()), options.LearningRate);
         var step = new DannStep(encoder, regressor, discriminator);
+        // Recorded before training so that a model kept after an interruption or divergence has it too.
+        model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
         var loop = new TrainingLoop
         {
             Method = Name,
@@ -56,7 +58,6 @@ public sealed class Dann(DannOptions options) : IAdaptationMethod
             },
         };
         int epochs = loop.Run(source, target, root, progress, cancellationToken).EpochsTrained;
-        model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
         return new FitResult(model, model.Predict(target.Features).Prediction, epochs, options.Selection == ModelSelection.Oracle);
     }
 }

@@ -32,6 +32,8 @@ public sealed class DeepCoral(CoralOptions options) : IAdaptationMethod
         var regressor = model.HeadNetworks[0];
         var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()), options.LearningRate);
         var step = new CoralStep(encoder, regressor, Options.Lambda);
+        // Recorded before training so that a model kept after an interruption or divergence has it too.
+        model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
         var loop = new TrainingLoop
         {
             Method = Name,
@@ -46,7 +48,6 @@ public sealed class DeepCoral(CoralOptions options) : IAdaptationMethod
             },
         };
         int epochs = loop.Run(source, target, root, progress, cancellationToken).EpochsTrained;
-        model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
         return new FitResult(model, model.Predict(target.Features).Prediction, epochs, options.Selection == ModelSelection.Oracle);
     }
 }

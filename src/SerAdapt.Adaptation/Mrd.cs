@@ -40,6 +40,8 @@ public sealed class Mrd(MrdOptions options) : IAdaptationMethod
         var root = new Rng((ulong)options.Seed);
         var model = ValenceModel.Create(Name, Architecture(source.Dimension, options, Options), root);
         var trainer = new MrdTrainer(model, options.LearningRate, Options.EncoderSteps);
+        // Recorded before training so that a model kept after an interruption or divergence has it too.
+        model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
         var loop = new TrainingLoop
         {
             Method = Name,
@@ -48,7 +50,6 @@ public sealed class Mrd(MrdOptions options) : IAdaptationMethod
             Step = (batch, _) => trainer.TrainBatch(batch.SourceX, batch.SourceY, batch.TargetX!).ToDictionary(),
         };
         int epochs = loop.Run(source, target, root, progress, cancellationToken).EpochsTrained;
-        model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
         return new FitResult(model, model.Predict(target.Features).Prediction, epochs, options.Selection == ModelSelection.Oracle);
     }
 }

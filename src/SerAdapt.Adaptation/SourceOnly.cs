@@ -36,6 +36,8 @@ public sealed class SourceOnly(SourceOnlyOptions options) : IAdaptationMethod
         var head = model.HeadNetworks[0];
         var adam = new Adam(encoder.Parameters().Concat(head.Parameters()), options.LearningRate);
         var mse = new MseLoss();
+        // Recorded before training so that a model kept after an interruption or divergence has it too.
+        model.SetInfo("options", TrainingLoop.OptionsJson(options, regressor));
         var loop = new TrainingLoop
         {
             Method = method,
@@ -55,7 +57,6 @@ public sealed class SourceOnly(SourceOnlyOptions options) : IAdaptationMethod
             },
         };
         epochs = loop.Run(source, target, root, progress, cancellationToken).EpochsTrained;
-        model.SetInfo("options", TrainingLoop.OptionsJson(options, regressor));
         return model;
     }
 }

@@ -33,6 +33,21 @@ public sealed class TrainOnTarget(SourceOnlyOptions options) : IAdaptationMethod
         if (groups.Length < 2)
             throw new ArgumentException($"Train-on-target needs at least 2 target groups for leave-one-group-out cross-validation, got {groups.Length}.");
 
+        try
+        {
+            return CrossValidate(target, groups, options, progress, cancellationToken);
+        }
+        catch (TrainingInterruptedException ex) when (ex.BestModel is not null)
+        {
+            // A fold's model is not a Train-on-Target model: nothing is kept.
+            throw new TrainingInterruptedException(Name, ex.Epoch, ex.Step, null, 0);
+        }
+    }
+
+    private FitResult CrossValidate(DomainData target, int[] groups, TrainingOptions options,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var targetGroups = target.Groups!;
         var root = new Rng((ulong)options.Seed);
         var pooled = new float[target.Count];
         var selectedEpochs = new List<int>();
@@ -40,8 +55,8 @@ public sealed class TrainOnTarget(SourceOnlyOptions options) : IAdaptationMethod
         for (int f = 0; f < groups.Length; f++)
         {
             int group = groups[f];
-            var heldOut = Enumerable.Range(0, target.Count).Where(i => target.Groups[i] == group).ToArray();
-            var training = Enumerable.Range(0, target.Count).Where(i => target.Groups[i] != group).ToArray();
+            var heldOut = Enumerable.Range(0, target.Count).Where(i => targetGroups[i] == group).ToArray();
+            var training = Enumerable.Range(0, target.Count).Where(i => targetGroups[i] != group).ToArray();
             var heldOutData = target.Subset(heldOut);
             var model = SourceOnly.FitCore(Name, Options, target.Subset(training), heldOutData, options,
                 root.Child("fold." + group.ToString(CultureInfo.InvariantCulture)), Offset(progress, f, rounds, options.Epochs), cancellationToken, out _);

@@ -19,7 +19,8 @@ internal sealed record LoopResult(int EpochsTrained, int BestEpoch, double BestS
 /// <item>Oracle: the weights of the epoch with the highest target CCC (uses target labels).</item>
 /// </list>
 /// The kept weights are copied after each improving epoch and restored at the end, or put on the
-/// <see cref="TrainingDivergedException"/> when a loss becomes NaN or infinite.
+/// <see cref="TrainingDivergedException"/> when a loss becomes NaN or infinite, or on the
+/// <see cref="TrainingInterruptedException"/> when the cancellation token fires (checked before every step).
 /// </summary>
 internal sealed class TrainingLoop
 {
@@ -95,7 +96,8 @@ internal sealed class TrainingLoop
             sampler.StartEpoch();
             for (int step = 0; step < steps; step++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                if (cancellationToken.IsCancellationRequested)
+                    throw new TrainingInterruptedException(Method, epoch, step + 1, KeepBest(epoch, best, bestEpoch, bestScore), bestEpoch);
                 var batch = sampler.Next(step);
                 double p = ((epoch - 1) * (long)steps + step) / (double)totalSteps;
                 IReadOnlyDictionary<string, double> losses;
@@ -105,11 +107,11 @@ internal sealed class TrainingLoop
                 }
                 catch (NonFiniteLossException ex)
                 {
-                    throw Diverged(epoch, step + 1, ex.Message, best, bestEpoch, ex);
+                    throw Diverged(epoch, step + 1, ex.Message, best, bestEpoch, bestScore, ex);
                 }
                 foreach (var (name, value) in losses)
                     if (!double.IsFinite(value))
-                        throw Diverged(epoch, step + 1, $"the {name} loss is {value.ToString(CultureInfo.InvariantCulture)}", best, bestEpoch, null);
+                        throw Diverged(epoch, step + 1, $"the {name} loss is {value.ToString(CultureInfo.InvariantCulture)}", best, bestEpoch, bestScore, null);
                 progress?.Report(new TrainingProgress(epoch, Options.Epochs, step + 1, steps, losses));
             }
 
@@ -120,7 +122,7 @@ internal sealed class TrainingLoop
                 _ => epoch,
             };
             if (double.IsNaN(score))
-                throw Diverged(epoch, steps, "the model's predictions became NaN", best, bestEpoch, null);
+                throw Diverged(epoch, steps, "the model's predictions became NaN", best, bestEpoch, bestScore, null);
             bool improved = best is null || Options.Selection switch
             {
                 ModelSelection.SourceValidation => score < bestScore,
@@ -196,17 +198,18 @@ internal sealed class TrainingLoop
         model.SetInfo("tool_version", ModelFolder.ToolVersion);
     }
 
-    private TrainingDivergedException Diverged(int epoch, int step, string detail, Dictionary<string, TensorData>? best, int bestEpoch, Exception? inner)
+    private TrainingDivergedException Diverged(int epoch, int step, string detail, Dictionary<string, TensorData>? best, int bestEpoch,
+        double bestScore, Exception? inner) =>
+        new(Method, epoch, step, detail, KeepBest(epoch, best, bestEpoch, bestScore), bestEpoch, inner);
+
+    /// <summary>The model with the selected epoch's weights, when training stops early in <paramref name="epoch"/>.</summary>
+    private ValenceModel? KeepBest(int epoch, Dictionary<string, TensorData>? best, int bestEpoch, double bestScore)
     {
-        ValenceModel? kept = null;
-        if (best is not null)
-        {
-            Model.LoadStateDict(best);
-            SetTraining(false);
-            RecordInfo(Model, epoch - 1, bestEpoch, double.NaN);
-            kept = Model;
-        }
-        return new TrainingDivergedException(Method, epoch, step, detail, kept, bestEpoch, inner);
+        if (best is null) return null;
+        Model.LoadStateDict(best);
+        SetTraining(false);
+        RecordInfo(Model, epoch - 1, bestEpoch, bestScore);
+        return Model;
     }
 
     private void SetTraining(bool training)

@@ -16,28 +16,15 @@ internal static class ExperimentConsole
 
     public static T Run<T>(Func<IProgress<ExperimentEvent>, CancellationToken, T> work)
     {
-        using var cts = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            if (!AnsiConsole.Profile.Capabilities.Interactive)
-                return work(new PlainProgress(), cts.Token);
-            return AnsiConsole.Progress()
-                .AutoClear(true)
-                .HideCompleted(true)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
-                    new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .Start(ctx => work(new LiveProgress(ctx), cts.Token));
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        using var cancellation = new ConsoleCancellation();
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+            return work(new PlainProgress(), cancellation.Token);
+        return AnsiConsole.Progress()
+            .AutoClear(true)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
+                new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx => work(new LiveProgress(ctx), cancellation.Token));
     }
 
     /// <summary>Table 1 of the summary (CCC and PR in %, mean ± std) on the console.</summary>

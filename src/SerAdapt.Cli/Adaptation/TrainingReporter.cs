@@ -6,18 +6,21 @@ namespace SerAdapt.Cli.Adaptation;
 
 /// <summary>
 /// Shows training progress: on an interactive terminal a Spectre.Console progress bar with the losses
-/// and the remaining time; otherwise (redirected output, tests) one line per epoch.
+/// and the remaining time; otherwise (redirected output, tests) one line per epoch. Losses are means
+/// over the batches of the epoch so far (a single batch's loss is too noisy to read).
 /// </summary>
 internal static class TrainingReporter
 {
     public static T Run<T>(TextWriter output, Func<IProgress<TrainingProgress>, T> train)
     {
         bool interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        var means = new EpochMeans();
         if (!interactive)
             return train(new Reporter(p =>
             {
+                means.Add(p);
                 if (p.Step == p.StepsPerEpoch)
-                    output.WriteLine($"epoch {p.Epoch}/{p.Epochs}: {Format(p.Losses)}");
+                    output.WriteLine($"epoch {p.Epoch}/{p.Epochs}: {Format(means.Current)}");
             }));
 
         T result = default!;
@@ -31,7 +34,8 @@ internal static class TrainingReporter
                 {
                     task.MaxValue = (double)p.Epochs * p.StepsPerEpoch;
                     task.Value = (double)(p.Epoch - 1) * p.StepsPerEpoch + p.Step;
-                    task.Description = Markup.Escape($"epoch {p.Epoch}/{p.Epochs} {Format(p.Losses)}");
+                    means.Add(p);
+                    task.Description = Markup.Escape($"epoch {p.Epoch}/{p.Epochs} {Format(means.Current)}");
                 }));
                 task.Value = task.MaxValue;
             });
@@ -40,6 +44,31 @@ internal static class TrainingReporter
 
     public static string Format(IReadOnlyDictionary<string, double> losses) =>
         string.Join(" ", losses.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:G4}")));
+
+    /// <summary>Running means of the named losses over the steps of the current epoch.</summary>
+    private sealed class EpochMeans
+    {
+        private readonly Dictionary<string, double> _sums = [];
+        private int _epoch = -1, _steps;
+
+        public Dictionary<string, double> Current { get; } = [];
+
+        public void Add(TrainingProgress p)
+        {
+            if (p.Epoch != _epoch)
+            {
+                _epoch = p.Epoch;
+                _steps = 0;
+                _sums.Clear();
+            }
+            _steps++;
+            foreach (var (name, value) in p.Losses)
+            {
+                _sums[name] = _sums.GetValueOrDefault(name) + value;
+                Current[name] = _sums[name] / _steps;
+            }
+        }
+    }
 
     private sealed class Reporter(Action<TrainingProgress> report) : IProgress<TrainingProgress>
     {

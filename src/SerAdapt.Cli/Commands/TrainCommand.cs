@@ -88,15 +88,20 @@ public static class TrainCommand
 
             string modelDir = parse.GetRequiredValue(output).FullName;
             FitResult result;
+            using var cancellation = new ConsoleCancellation();
             try
             {
-                result = TrainingReporter.Run(o, progress => trainer.Fit(s.Data, t.Data, options, progress));
+                result = TrainingReporter.Run(o, progress => trainer.Fit(s.Data, t.Data, options, progress, cancellation.Token));
             }
             catch (TrainingDivergedException ex) when (ex.BestModel is not null)
             {
-                Describe(ex.BestModel, s, t, labelName);
-                ex.BestModel.Save(modelDir);
-                o.WriteLine($"kept the model of epoch {ex.BestEpoch} in {modelDir}");
+                KeepBest(ex.BestModel, ex.BestEpoch, s, t, labelName, modelDir, o);
+                throw;
+            }
+            catch (TrainingInterruptedException ex) when (ex.BestModel is not null)
+            {
+                o.WriteLine($"interrupted in epoch {ex.Epoch}");
+                KeepBest(ex.BestModel, ex.BestEpoch, s, t, labelName, modelDir, o);
                 throw;
             }
             var model = result.Model;
@@ -123,6 +128,13 @@ public static class TrainCommand
         "oracle" => ModelSelection.Oracle,
         _ => throw new ArgumentException($"--selection must be fixed, source-val or oracle, got '{value}'."),
     };
+
+    private static void KeepBest(ValenceModel model, int epoch, CorpusInput source, CorpusInput target, string label, string modelDir, TextWriter o)
+    {
+        Describe(model, source, target, label);
+        model.Save(modelDir);
+        o.WriteLine($"kept the model of epoch {epoch} in {modelDir}");
+    }
 
     // The model applies the TARGET's statistics to raw inputs; the source's are kept for reference.
     private static void Describe(ValenceModel model, CorpusInput source, CorpusInput target, string label)
