@@ -1,6 +1,4 @@
-using System.CommandLine;
 using SerAdapt.Cli;
-using SerAdapt.Cli.Commands;
 
 namespace SerAdapt.Cli.Tests;
 
@@ -21,7 +19,7 @@ public sealed class ExtractCommandTests : IDisposable
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        int code = CliApp.Run(Root(), ["extract", _dir, missing, "-o", output], stdout, stderr);
+        int code = CliApp.Run(CliHarness.Root(), ["extract", _dir, missing, "-o", output], stdout, stderr);
 
         Assert.Equal(1, code);
         Assert.StartsWith("2 files (0 ok, 2 failed)", stdout.ToString());
@@ -36,17 +34,9 @@ public sealed class ExtractCommandTests : IDisposable
     {
         var stderr = new StringWriter();
 
-        int code = CliApp.Run(Root(), ["extract", _dir, "-o", "x.arff", "--variant", "is09"], new StringWriter(), stderr);
+        int code = CliApp.Run(CliHarness.Root(), ["extract", _dir, "-o", "x.arff", "--variant", "is09"], new StringWriter(), stderr);
 
         Assert.NotEqual(0, code);
         Assert.Contains("is09", stderr.ToString());
-    }
-
-    private static RootCommand Root()
-    {
-        var root = new RootCommand("test");
-        root.Options.Add(CliApp.Verbose);
-        root.Subcommands.Add(ExtractCommand.Create());
-        return root;
     }
 }
