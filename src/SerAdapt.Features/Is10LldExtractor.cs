@@ -49,7 +49,7 @@ public static class Is10LldExtractor
         pipe.Jitter.Reset();
         for (int t = 0; t < nPitch; t++)
         {
-            var (jl, jd, sh) = pipe.Jitter.Compute(samples.Slice(t * Step, LongFrame), f0Final[t]);
+            var (jl, jd, sh) = pipe.Jitter.Compute(samples, (t + 1) * Step, f0Final[t]);
             pitchCols[0][t] = f0Env[t];
             pitchCols[1][t] = voicing[t];
             pitchCols[2][t] = f0Final[t];

@@ -1,148 +1,169 @@
 namespace SerAdapt.Features;
 
 /// <summary>
-/// Period-to-period jitter and shimmer of one voiced frame, guided by its F0 (the role of openSMILE's
-/// cPitchJitter; this is our own period tracker, not a copy of openSMILE's, see docs/features.md).
-/// Periods are tracked through the 60 ms frame by normalised cross-correlation of consecutive
-/// periods, the lag searched within (1 +- searchRangeRel) T0 and refined by a parabola; a period is
-/// accepted when the correlation reaches minCC. jitterLocal = mean |T_i - T_i-1| / mean T,
-/// jitterDDP = mean |T_i+1 - 2 T_i + T_i-1| / mean T, shimmerLocal = mean |A_i - A_i-1| / mean A
-/// with A the peak amplitude of each period. Fewer than minNumPeriods periods give 0. The first
-/// frames of a voiced segment give 0 as openSMILE's do (shimmer from segment frame 1, jitterLocal
-/// from 2, jitterDDP from 3), so the instance is stateful: frames in order, <see cref="Reset"/> per file.
+/// Period-to-period jitter and shimmer guided by F0final (the role of openSMILE's cPitchJitter),
+/// reconstructed from openSMILE's outputs (docs/features-lld.md, "jitter: what is known"). One
+/// period tracker runs over the continuous waveform of a voiced segment: a step at position p finds
+/// the integer lag L in [floor((1 - r) T0), ceil((1 + r) T0)] (T0 = sampleRate / F0) that maximises
+/// the Pearson correlation of x[p, p+L) and x[p+L, p+2L), refines it by a parabola through the
+/// correlations of L-1, L, L+1 (the period length T), measures the peak-to-peak amplitudes of the two
+/// windows without their first and last sample, and moves p to p + L. A row takes one step when the
+/// tracker is not ahead of the frame start, and further steps while p + 2 ceil((1 + r) T0) stays within
+/// one hop past it. Per row, with the steps' periods T_i and the last accepted period and difference
+/// carried over from earlier rows: jitterLocal = mean |T_i - T_i-1| / mean T_i, jitterDDP =
+/// mean ||T_i - T_i-1| - |T_i-1 - T_i-2|| / mean T_i (a difference of 0 counts as none), shimmerLocal
+/// = min(1, mean |A1 - A2| / mean A) over the steps' window pairs. A row without a step repeats the
+/// previous row; an unvoiced row resets the tracker. Not reproduced: openSMILE drops some steps
+/// (the row repeats, the period state is not updated) by a rule we have not found; we drop the first
+/// step of every voiced segment.
+/// Frames must be passed in order; <see cref="Reset"/> per file.
 /// </summary>
 public sealed class PitchJitter
 {
-    private const int MaxPeriods = 64;
+    private const int MaxStepsPerRow = 16;
     private readonly double _sampleRate;
     private readonly double _searchRangeRel;
-    private readonly double _minCC;
-    private readonly int _minPeriods;
-    private readonly double[] _periods = new double[MaxPeriods];
-    private readonly double[] _amplitudes = new double[MaxPeriods];
-    private double[] _cc = new double[256];
-    // openSMILE's cPitchJitter carries periods across frames, so a voiced segment starts with zeros:
-    // on its debug levels (22 segments) shimmer first appears on segment frame 0 (12) or later (8),
-    // jitterLocal mostly on frame 1-3, jitterDDP a changing frame later. We do not reproduce its period
-    // state; these onsets copy the zero pattern (which feeds the P3 delta normaliser) as well as a
-    // fixed rule can: shimmer from 1 rather than 0 scored better on the 21 files' functionals.
-    private const int ShimmerOnset = 1;
-    private const int JitterOnset = 2;
-    private const int DdpOnset = 3;
-    private int _voicedRun;
+    private readonly int _hop;
+    private double[] _cc = new double[512];
+    private readonly Step[] _steps = new Step[MaxStepsPerRow];
+    private int _pos = -1;
+    private bool _segmentStarted;
+    private double _lastT, _lastDiff;
+    private (float JitterLocal, float JitterDdp, float ShimmerLocal) _held;
 
-    public PitchJitter(double sampleRate, double searchRangeRel, double minCC = 0.5, int minNumPeriods = 2)
+    private struct Step
+    {
+        public double T;
+        public float A1, A2;
+    }
+
+    /// <param name="sampleRate">Samples per second of the waveform (the hop is 10 ms).</param>
+    /// <param name="searchRangeRel">openSMILE's searchRangeRel (0.2 in IS10, 0.25 in compat).</param>
+    public PitchJitter(double sampleRate, double searchRangeRel)
     {
         _sampleRate = sampleRate;
         _searchRangeRel = searchRangeRel;
-        _minCC = minCC;
-        _minPeriods = minNumPeriods;
+        _hop = (int)Math.Round(sampleRate / 100);
     }
 
-    /// <summary>Forgets the current voiced segment (call before the first frame of a file).</summary>
-    public void Reset() => _voicedRun = 0;
+    /// <summary>Forgets the tracker state (call before the first frame of a file).</summary>
+    public void Reset()
+    {
+        _pos = -1;
+        _segmentStarted = false;
+        _lastT = 0;
+        _lastDiff = 0;
+        _held = (0, 0, 0);
+    }
 
     /// <summary>
-    /// Returns (jitterLocal, jitterDDP, shimmerLocal) of the next frame; zeros for f0 &lt;= 0. Frames
-    /// must be passed in order: the position inside the current voiced segment is state (an unvoiced
-    /// frame resets it, and every file starts with one, since F0final[0] is 0).
+    /// Returns (jitterLocal, jitterDDP, shimmerLocal) of the next F0 row. <paramref name="signal"/> is the
+    /// whole waveform; <paramref name="frameStart"/> the first sample of the row's frame (for IS10's
+    /// F0final row t, the 60 ms frame t + 1: the pitch smoother's one-frame delay).
     /// </summary>
-    public (float JitterLocal, float JitterDdp, float ShimmerLocal) Compute(ReadOnlySpan<float> frame, float f0)
+    public (float JitterLocal, float JitterDdp, float ShimmerLocal) Compute(ReadOnlySpan<float> signal, int frameStart, float f0)
     {
-        if (f0 <= 0) { _voicedRun = 0; return (0, 0, 0); }
-        int k = _voicedRun++;
-        var (jl, jd, sl) = ComputeFrame(frame, f0);
-        if (k < JitterOnset) jl = 0;
-        if (k < DdpOnset) jd = 0;
-        if (k < ShimmerOnset) sl = 0;
-        return (jl, jd, sl);
-    }
-
-    private (float JitterLocal, float JitterDdp, float ShimmerLocal) ComputeFrame(ReadOnlySpan<float> frame, float f0)
-    {
+        if (f0 <= 0)
+        {
+            Reset();
+            return (0, 0, 0);
+        }
+        if (_pos < 0) _pos = frameStart;
         double t0 = _sampleRate / f0;
-        int minLag = Math.Max(2, (int)Math.Floor((1 - _searchRangeRel) * t0));
-        int maxLag = (int)Math.Ceiling((1 + _searchRangeRel) * t0);
-        int window = (int)Math.Round(t0);
-        if (window + maxLag + 1 >= frame.Length) return (0, 0, 0);
-
-        // Start on the largest peak of the first period.
-        int start = 0;
-        float best = -1;
-        for (int i = 0; i < window; i++)
-        {
-            float a = Math.Abs(frame[i]);
-            if (a > best) { best = a; start = i; }
-        }
-
+        int lo = Math.Max(2, (int)Math.Floor((1 - _searchRangeRel) * t0));
+        int hi = Math.Max(lo, (int)Math.Ceiling((1 + _searchRangeRel) * t0));
         int count = 0;
-        while (count < MaxPeriods && start + maxLag + window + 2 <= frame.Length)
+        if (_pos <= frameStart)
         {
-            var seg = frame.Slice(start, window);
-            double xx = System.Numerics.Tensors.TensorPrimitives.Dot(seg, seg);
-            // Normalised cross-correlation for lags minLag-1 .. maxLag+1, energies by a sliding sum.
-            int lags = maxLag - minLag + 3;
-            if (_cc.Length < lags) _cc = new double[lags];
-            var cc = _cc;
-            double yy = 0;
-            int first = start + minLag - 1;
-            for (int i = 0; i < window; i++) yy += (double)frame[first + i] * frame[first + i];
-            for (int l = 0; l < lags; l++)
+            while (count < MaxStepsPerRow && _pos + 2 * (hi + 1) <= signal.Length
+                   && (count == 0 || _pos + 2 * hi <= frameStart + _hop))
             {
-                int s0 = first + l;
-                if (l > 0)
-                {
-                    double outv = frame[s0 - 1], inv = frame[s0 + window - 1];
-                    yy += inv * inv - outv * outv;
-                }
-                double xy = System.Numerics.Tensors.TensorPrimitives.Dot(seg, frame.Slice(s0, window));
-                double d = Math.Sqrt(xx * Math.Max(yy, 0));
-                cc[l] = d > 0 ? xy / d : 0;
+                _steps[count++] = TakeStep(signal, lo, hi, out int lag);
+                _pos += lag;
             }
-            int bestLag = -1;
-            double bestCc = double.NegativeInfinity, ccLeft = 0, ccRight = 0;
-            for (int l = 1; l < lags - 1; l++)
-                if (cc[l] > bestCc) { bestCc = cc[l]; bestLag = minLag - 1 + l; ccLeft = cc[l - 1]; ccRight = cc[l + 1]; }
-            if (bestLag < 0 || bestCc < _minCC) break;
-            double den = ccLeft - 2 * bestCc + ccRight;
-            double period = bestLag + (den < 0 ? 0.5 * (ccLeft - ccRight) / den : 0);
-            _periods[count] = period;
-            _amplitudes[count] = PeakAmplitude(frame, start, bestLag);
-            count++;
-            start += bestLag;
         }
-        if (count < _minPeriods) return (0, 0, 0);
-
-        double meanT = 0, meanA = 0;
-        for (int i = 0; i < count; i++) { meanT += _periods[i]; meanA += _amplitudes[i]; }
-        meanT /= count;
-        meanA /= count;
-        double jit = 0, shim = 0, ddp = 0;
-        for (int i = 1; i < count; i++)
+        if (count == 0) return _held;
+        // openSMILE drops some steps: the row repeats the previous one and the period state is not
+        // updated. We have not found its rule (docs/features-lld.md); it drops the first step of a
+        // segment in 9 of the 20 debug-level segments where this can be told, and dropping it always
+        // gives the best agreement of the functionals (the segment-onset zeros feed the P3 deltas).
+        if (!_segmentStarted)
         {
-            jit += Math.Abs(_periods[i] - _periods[i - 1]);
-            shim += Math.Abs(_amplitudes[i] - _amplitudes[i - 1]);
+            _segmentStarted = true;
+            return _held;
         }
-        for (int i = 1; i + 1 < count; i++)
-            ddp += Math.Abs(_periods[i + 1] - 2 * _periods[i] + _periods[i - 1]);
-        float jl = (float)(jit / (count - 1) / meanT);
-        float jd = count > 2 ? (float)(ddp / (count - 2) / meanT) : 0f;
-        float sl = meanA > 0 ? (float)(shim / (count - 1) / meanA) : 0f;
-        return (jl, jd, sl);
+
+        double jitter = 0, ddp = 0, shimmer = 0, sumT = 0, sumA = 0;
+        int nJitter = 0, nDdp = 0;
+        for (int i = 0; i < count; i++)
+        {
+            ref readonly var s = ref _steps[i];
+            if (_lastT > 0)
+            {
+                double d = Math.Abs(s.T - _lastT);
+                jitter += d;
+                nJitter++;
+                if (_lastDiff > 0) { ddp += Math.Abs(d - _lastDiff); nDdp++; }
+                _lastDiff = d;
+            }
+            _lastT = s.T;
+            sumT += s.T;
+            shimmer += Math.Abs(s.A1 - s.A2);
+            sumA += (double)s.A1 + s.A2;
+        }
+        double meanT = sumT / count, meanA = sumA / (2 * count);
+        _held = (
+            nJitter > 0 ? (float)(jitter / nJitter / meanT) : 0f,
+            nDdp > 0 ? (float)(ddp / nDdp / meanT) : 0f,
+            meanA > 0 ? (float)Math.Min(1.0, shimmer / count / meanA) : 0f);
+        return _held;
     }
 
-    private static double PeakAmplitude(ReadOnlySpan<float> x, int start, int length)
+    // One period step at _pos: the correlation lag (integer, returned) and its refined length.
+    private Step TakeStep(ReadOnlySpan<float> x, int lo, int hi, out int lag)
     {
-        int pos = start;
-        float best = -1;
-        for (int i = start; i < start + length; i++)
+        int p = _pos;
+        int lags = hi - lo + 3;
+        if (_cc.Length < lags) _cc = new double[lags];
+        var cc = _cc;
+        for (int i = 0; i < lags; i++) cc[i] = Pearson(x.Slice(p, lo - 1 + i), x.Slice(p + lo - 1 + i, lo - 1 + i));
+        int best = 1;
+        for (int i = 2; i < lags - 1; i++)
+            if (cc[i] > cc[best]) best = i;
+        double l = cc[best - 1], m = cc[best], r = cc[best + 1];
+        double den = l - 2 * m + r;
+        lag = lo - 1 + best;
+        return new Step
         {
-            float a = Math.Abs(x[i]);
-            if (a > best) { best = a; pos = i; }
+            T = lag + (den < 0 ? 0.5 * (l - r) / den : 0),
+            A1 = PeakToPeak(x.Slice(p + 1, lag - 2)),
+            A2 = PeakToPeak(x.Slice(p + lag + 1, lag - 2)),
+        };
+    }
+
+    private static double Pearson(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            double u = a[i], v = b[i];
+            sa += u; sb += v; saa += u * u; sbb += v * v; sab += u * v;
         }
-        if (pos <= 0 || pos + 1 >= x.Length) return best;
-        double l = Math.Abs(x[pos - 1]), c = best, r = Math.Abs(x[pos + 1]);
-        double den = l - 2 * c + r;
-        return den < 0 ? c - 0.125 * (l - r) * (l - r) / den : c;
+        int n = a.Length;
+        double va = saa - sa * sa / n, vb = sbb - sb * sb / n;
+        double d = Math.Sqrt(Math.Max(va * vb, 0));
+        return d > 0 ? (sab - sa * sb / n) / d : 0;
+    }
+
+    private static float PeakToPeak(ReadOnlySpan<float> x)
+    {
+        if (x.IsEmpty) return 0;
+        float max = x[0], min = x[0];
+        for (int i = 1; i < x.Length; i++)
+        {
+            if (x[i] > max) max = x[i];
+            if (x[i] < min) min = x[i];
+        }
+        return max - min;
     }
 }
