@@ -136,17 +136,9 @@ public sealed class BatchNorm1d : Module
             WideningSum.AddProduct(dy.Row(r), xhat.Row(r), _sum2);
         }
         if (!Weight.Frozen)
-        {
-            var dg = Weight.Grad.Span;
-            for (int j = 0; j < c; j++)
-                dg[j] += (float)_sum2[j];
-        }
+            AddTo(Weight, _sum2);
         if (!Bias.Frozen)
-        {
-            var db = Bias.Grad.Span;
-            for (int j = 0; j < c; j++)
-                db[j] += (float)_sum[j];
-        }
+            AddTo(Bias, _sum);
         if (!needInputGradient)
             return null;
         var dx = MatrixCache.Ensure(ref _inputGrad, n, c);
@@ -175,5 +167,17 @@ public sealed class BatchNorm1d : Module
             }
         }
         return dx;
+    }
+
+    // g += (float)sum, or g = (float)sum for the first backward after ZeroGrad
+    private static void AddTo(Parameter parameter, double[] sum)
+    {
+        var g = parameter.GradForAccumulation(out bool overwrite).Span;
+        if (overwrite)
+            for (int j = 0; j < g.Length; j++)
+                g[j] = (float)sum[j];
+        else
+            for (int j = 0; j < g.Length; j++)
+                g[j] += (float)sum[j];
     }
 }
