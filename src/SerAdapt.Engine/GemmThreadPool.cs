@@ -1,91 +1,110 @@
+using System.Runtime.ExceptionServices;
+
 namespace SerAdapt.Engine;
 
 /// <summary>
-/// Dedicated worker threads (created on first use, then parked): the caller and threads - 1
-/// workers take the chunks of a GEMM job, or of any other <see cref="IParallelWork"/> (optimiser
-/// steps, element-wise layers), from a shared counter. No allocation per job. If another thread
-/// is already using the pool, the caller runs all chunks itself, which gives the same result.
+/// Dedicated worker threads (created on first use, then parked) for GEMM calls, optimiser steps
+/// and element-wise layers: the caller and up to threads - 1 workers claim the chunks of one job
+/// from a shared counter. No allocation per job. If another thread is already using the pool, the
+/// caller runs all chunks itself, which gives the same result.
+/// <para>
+/// The caller waits only for chunks that have been claimed, never for a worker to wake up: when
+/// the OS has not scheduled a worker (the other core is busy), the caller takes every chunk and
+/// returns at once. The counter, the chunk count and a job generation share one 64-bit word, so a
+/// worker that wakes late can only claim a chunk of the job that is running.
+/// </para>
 /// </summary>
 internal static class GemmThreadPool
 {
-    private static readonly object _gate = new();
-    private static readonly ManualResetEventSlim _done = new(false, 2000);
+    private const int FieldBits = 20;
+    private const long FieldMask = (1L << FieldBits) - 1;
+
+    /// <summary>Most chunks one job can have.</summary>
+    public const int MaxChunks = (int)FieldMask;
+
+    private static readonly GemmWork _gemm = new();
+    private static int _busy;
     private static Worker[] _workers = [];
-    private static GemmJob _job;
     private static IParallelWork? _work;
-    private static int _chunks;
-    private static int _next;
-    private static int _pending;
-    private static Exception? _error;
+    private static long _state; // generation << 40 | chunks << 20 | next unclaimed chunk
+    private static long _generation;
+    private static int _completed;
+    private static ExceptionDispatchInfo? _error;
 
     public static void Run(in GemmJob job, int threads, int chunks)
     {
-        if (threads <= 1 || !Monitor.TryEnter(_gate))
+        if (threads <= 1 || chunks <= 1 || Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
-            int next = 0;
-            job.RunChunks(ref next, chunks);
+            for (int chunk = 0; chunk < chunks; chunk++)
+                job.RunChunk(chunk, chunks);
             return;
         }
-        _job = job;
-        RunLocked(threads, chunks);
+        _gemm.Job = job;
+        _gemm.Chunks = chunks;
+        RunClaimed(_gemm, threads, chunks);
     }
 
     /// <summary>Runs chunks 0 .. chunks - 1 of <paramref name="work"/> on up to <paramref name="threads"/> threads.</summary>
     public static void Run(IParallelWork work, int threads, int chunks)
     {
-        if (threads <= 1 || chunks <= 1 || !Monitor.TryEnter(_gate))
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(chunks, MaxChunks);
+        if (threads <= 1 || chunks <= 1 || Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
             for (int chunk = 0; chunk < chunks; chunk++)
                 work.RunChunk(chunk);
             return;
         }
-        _work = work;
-        RunLocked(Math.Min(threads, chunks), chunks);
+        RunClaimed(work, threads, chunks);
     }
 
-    // Called holding _gate with _job or _work set; releases the gate.
-    private static void RunLocked(int threads, int chunks)
+    // Called after claiming _busy; releases it.
+    private static void RunClaimed(IParallelWork work, int threads, int chunks)
     {
         try
         {
             EnsureWorkers(threads - 1);
-            _chunks = chunks;
-            _next = 0;
+            _work = work;
             _error = null;
-            _pending = threads - 1;
-            _done.Reset();
-            for (int w = 0; w < threads - 1; w++)
+            _completed = 0;
+            _generation = (_generation + 1) & ((1L << (64 - 2 * FieldBits - 1)) - 1);
+            Volatile.Write(ref _state, (_generation << (2 * FieldBits)) | ((long)chunks << FieldBits));
+            for (int w = 0; w < Math.Min(threads, chunks) - 1; w++)
                 _workers[w].Start.Set();
-            try
-            {
-                RunShared();
-            }
-            finally
-            {
-                _done.Wait();
-            }
-            if (_error is not null)
-                throw new InvalidOperationException("A worker thread failed.", _error);
+            RunAvailable();
+            var spin = new SpinWait();
+            while (Volatile.Read(ref _completed) < chunks)
+                spin.SpinOnce(sleep1Threshold: -1);
+            _error?.Throw();
         }
         finally
         {
-            _job = default;
-            _work = null;
-            Monitor.Exit(_gate);
+            Volatile.Write(ref _busy, 0);
         }
     }
 
-    private static void RunShared()
+    // Claims and runs chunks of the current job until none is left unclaimed.
+    private static void RunAvailable()
     {
-        if (_work is { } work)
+        while (true)
         {
-            int chunk;
-            while ((chunk = Interlocked.Increment(ref _next) - 1) < _chunks)
-                work.RunChunk(chunk);
-        }
-        else
-        {
-            _job.RunChunks(ref _next, _chunks);
+            long state = Volatile.Read(ref _state);
+            int next = (int)(state & FieldMask);
+            if (next >= (int)((state >> FieldBits) & FieldMask))
+                return;
+            // While chunk `next` of this generation is unclaimed the job cannot finish, so _work is
+            // still its work; if the job changed meanwhile, the state changed and the claim fails.
+            var work = Volatile.Read(ref _work)!;
+            if (Interlocked.CompareExchange(ref _state, state + 1, state) != state)
+                continue;
+            try
+            {
+                work.RunChunk(next);
+            }
+            catch (Exception ex)
+            {
+                Interlocked.CompareExchange(ref _error, ExceptionDispatchInfo.Capture(ex), null);
+            }
+            Interlocked.Increment(ref _completed);
         }
     }
 
@@ -100,12 +119,21 @@ internal static class GemmThreadPool
         _workers = grown;
     }
 
+    private sealed class GemmWork : IParallelWork
+    {
+        public GemmJob Job;
+        public int Chunks;
+
+        public void RunChunk(int chunk) => Job.RunChunk(chunk, Chunks);
+    }
+
     private sealed class Worker
     {
         public readonly ManualResetEventSlim Start = new(false, 2000);
+
         public Worker(int index)
         {
-            new Thread(Loop) { IsBackground = true, Name = $"SerAdapt GEMM {index + 1}" }.Start();
+            new Thread(Loop) { IsBackground = true, Name = $"SerAdapt worker {index + 1}" }.Start();
         }
 
         private void Loop()
@@ -114,16 +142,7 @@ internal static class GemmThreadPool
             {
                 Start.Wait();
                 Start.Reset();
-                try
-                {
-                    RunShared();
-                }
-                catch (Exception ex)
-                {
-                    _error = ex;
-                }
-                if (Interlocked.Decrement(ref _pending) == 0)
-                    _done.Set();
+                RunAvailable();
             }
         }
     }
