@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
 namespace SerAdapt.Engine;
@@ -22,7 +23,11 @@ internal static class GemmThreadPool
     /// <summary>Most chunks one job can have.</summary>
     public const int MaxChunks = (int)FieldMask;
 
+    /// <summary>How long the caller spins for chunks still running on workers before it blocks.</summary>
+    private const long SpinMicroseconds = 50;
+
     private static readonly GemmWork _gemm = new();
+    private static readonly ManualResetEventSlim _done = new(false, 1);
     private static int _busy;
     private static Worker[] _workers = [];
     private static IParallelWork? _work;
@@ -66,19 +71,39 @@ internal static class GemmThreadPool
             _work = work;
             _error = null;
             _completed = 0;
+            _done.Reset();
             _generation = (_generation + 1) & ((1L << (64 - 2 * FieldBits - 1)) - 1);
             Volatile.Write(ref _state, (_generation << (2 * FieldBits)) | ((long)chunks << FieldBits));
             for (int w = 0; w < Math.Min(threads, chunks) - 1; w++)
                 _workers[w].Start.Set();
             RunAvailable();
-            var spin = new SpinWait();
-            while (Volatile.Read(ref _completed) < chunks)
-                spin.SpinOnce(sleep1Threshold: -1);
+            WaitForClaimedChunks(chunks);
             _error?.Throw();
         }
         finally
         {
             Volatile.Write(ref _busy, 0);
+        }
+    }
+
+    // The caller spins briefly, then blocks: a worker that the OS preempted in the middle of a chunk
+    // (the other core is busy) can then be moved to the caller's idle core at once, instead of
+    // waiting for its time slice on the busy one while the caller spins.
+    private static void WaitForClaimedChunks(int chunks)
+    {
+        long deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 1_000_000 * SpinMicroseconds;
+        while (Volatile.Read(ref _completed) < chunks)
+        {
+            if (Stopwatch.GetTimestamp() < deadline)
+            {
+                Thread.SpinWait(16);
+                continue;
+            }
+            _done.Wait();
+            // A set left over from the previous job (its last chunk finished after its caller saw
+            // the count) wakes this wait early: clear it and look at the count again.
+            if (Volatile.Read(ref _completed) < chunks)
+                _done.Reset();
         }
     }
 
@@ -104,7 +129,8 @@ internal static class GemmThreadPool
             {
                 Interlocked.CompareExchange(ref _error, ExceptionDispatchInfo.Capture(ex), null);
             }
-            Interlocked.Increment(ref _completed);
+            if (Interlocked.Increment(ref _completed) == (int)((state >> FieldBits) & FieldMask))
+                _done.Set();
         }
     }
 
