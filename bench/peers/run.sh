@@ -16,9 +16,12 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 if grep -q avx512f /proc/cpuinfo; then export OPENBLAS_CORETYPE=SkylakeX; fi
+# torch.set_num_threads does not reach OpenBLAS's own pthreads: without this, a 1-thread peer
+# still runs its GEMMs on every core.
+export OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads"
 if [[ -n "${OPENBLAS_LIB_DIR:-}" ]]; then export LD_LIBRARY_PATH="$OPENBLAS_LIB_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"; fi
 
-echo "== machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $threads thread(s) for both, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc --all) cores, $threads thread(s) for both, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 blas="$("$python" - <<'PY'
 import os
 import torch  # noqa: F401  (loads the BLAS)

@@ -22,27 +22,21 @@ internal readonly unsafe struct GemmJob(
     }
 
     /// <summary>
-    /// Computes chunks of C (bands of whole tiles) until none is left: threads that run late take
-    /// fewer chunks. Which thread computes a chunk does not change its result.
+    /// Computes chunk <paramref name="chunk"/> of <paramref name="chunks"/> (a band of whole tiles).
+    /// Which thread computes a chunk does not change its result.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void RunChunks(ref int next, int chunks)
+    public void RunChunk(int chunk, int chunks)
     {
         int nr = GemmKernels.Nr(kind);
         int tiles = Tiles(out bool alongN);
-        while (true)
-        {
-            int chunk = Interlocked.Increment(ref next) - 1;
-            if (chunk >= chunks)
-                return;
-            int t0 = (int)((long)tiles * chunk / chunks), t1 = (int)((long)tiles * (chunk + 1) / chunks);
-            if (t0 == t1)
-                continue;
-            if (alongN)
-                RunBlock(0, m, t0 * nr, Math.Min(n, t1 * nr));
-            else
-                RunBlock(t0 * MR, Math.Min(m, t1 * MR), 0, n);
-        }
+        int t0 = (int)((long)tiles * chunk / chunks), t1 = (int)((long)tiles * (chunk + 1) / chunks);
+        if (t0 == t1)
+            return;
+        if (alongN)
+            RunBlock(0, m, t0 * nr, Math.Min(n, t1 * nr));
+        else
+            RunBlock(t0 * MR, Math.Min(m, t1 * MR), 0, n);
     }
 
     // BLIS-style loops: a KC x NC panel of op(B) stays in L2, an MR x KC sliver of op(A) in L1,

@@ -79,10 +79,16 @@ public sealed class Linear : Module
         var x = _input ?? throw new InvalidOperationException("Linear.Backward called before Forward.");
         MatrixCache.RequireSameShape(_output!, dy, "Linear.Backward dy");
         if (!Weight.Frozen)
-            Gemm.Multiply(dy, true, x, false, Weight.Grad, 1f, 1f);
+        {
+            // The first backward after ZeroGrad writes dW (beta = 0: no zeroing pass, C not read).
+            var dw = Weight.GradForAccumulation(out bool overwrite);
+            Gemm.Multiply(dy, true, x, false, dw, 1f, overwrite ? 0f : 1f);
+        }
         if (Bias is not null && !Bias.Frozen)
         {
-            var db = Bias.Grad.Span;
+            var db = Bias.GradForAccumulation(out bool overwrite).Span;
+            if (overwrite)
+                db.Clear();
             for (int r = 0; r < dy.Rows; r++)
                 TensorPrimitives.Add(db, dy.Row(r), db);
         }

@@ -97,7 +97,7 @@ public abstract class Module
     public void ZeroGrad()
     {
         foreach (var (_, p) in NamedParameters())
-            p.Grad.Clear();
+            p.ZeroGrad();
     }
 
     /// <summary>

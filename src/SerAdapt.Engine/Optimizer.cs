@@ -3,14 +3,46 @@ namespace SerAdapt.Engine;
 /// <summary>
 /// Updates a fixed list of parameters from their accumulated gradients. Frozen parameters are
 /// skipped (their state does not move), like parameters without a gradient in PyTorch.
+/// <para>
+/// A step is element-wise, so it runs on the GEMM worker threads: every parameter is cut into
+/// chunks of <see cref="ChunkFloats"/> elements (a multiple of the widest vector, so each element
+/// takes the same vector or scalar path as in one pass), and the chunks are shared among
+/// <see cref="Gemm.Threads"/> threads. The result does not depend on the thread count.
+/// </para>
 /// </summary>
 public abstract class Optimizer
 {
+    /// <summary>Elements per chunk of a parallel step (256 KB of each array).</summary>
+    internal const int ChunkFloats = 1 << 16;
+
+    /// <summary>Below this many elements per step the caller runs every chunk itself.</summary>
+    private const long ParallelThreshold = 1L << 17;
+
+    private readonly int[] _chunkParameter;
+    private readonly int[] _chunkStart;
+    private readonly StepWork _work;
+    private readonly long _elements;
+
     protected Optimizer(IEnumerable<Parameter> parameters)
     {
         Parameters = [.. parameters];
         if (Parameters.Distinct().Count() != Parameters.Count)
             throw new ArgumentException("A parameter appears twice in the optimizer's list.", nameof(parameters));
+        var owner = new List<int>();
+        var start = new List<int>();
+        for (int i = 0; i < Parameters.Count; i++)
+        {
+            int length = Parameters[i].Value.Length;
+            _elements += length;
+            for (int s = 0; s < length; s += ChunkFloats)
+            {
+                owner.Add(i);
+                start.Add(s);
+            }
+        }
+        _chunkParameter = [.. owner];
+        _chunkStart = [.. start];
+        _work = new StepWork(this);
     }
 
     public IReadOnlyList<Parameter> Parameters { get; }
@@ -18,20 +50,50 @@ public abstract class Optimizer
     /// <summary>How many times <see cref="Step"/> has run.</summary>
     public int StepCount { get; private set; }
 
-    public void Step()
+    public void Step() => Step(Gemm.Threads);
+
+    /// <summary>A step on at most <paramref name="threads"/> threads (the same result for any count).</summary>
+    internal void Step(int threads)
     {
         StepCount++;
         for (int i = 0; i < Parameters.Count; i++)
             if (!Parameters[i].Frozen)
-                Update(i, Parameters[i]);
+                BeginUpdate(i, Parameters[i]);
+        GemmThreadPool.Run(_work, _elements < ParallelThreshold ? 1 : threads, _chunkParameter.Length);
     }
 
+    /// <summary>
+    /// Marks every gradient as zero. The zeroing itself is deferred: the next backward pass writes
+    /// the gradient instead of adding to it (and reading <see cref="Parameter.Grad"/> before that clears it).
+    /// </summary>
     public void ZeroGrad()
     {
         for (int i = 0; i < Parameters.Count; i++) // (foreach over the interface would box an enumerator per step)
-            Parameters[i].Grad.Clear();
+            Parameters[i].ZeroGrad();
     }
 
-    /// <summary>Updates parameter <paramref name="index"/> for step <see cref="StepCount"/>.</summary>
-    protected abstract void Update(int index, Parameter parameter);
+    /// <summary>
+    /// Called once per step for each parameter that is not frozen, on the calling thread, before any
+    /// <see cref="UpdateRange"/>: per-parameter bookkeeping (step counts, bias corrections).
+    /// </summary>
+    protected abstract void BeginUpdate(int index, Parameter parameter);
+
+    /// <summary>
+    /// Updates elements [start, start + length) of parameter <paramref name="index"/> for step
+    /// <see cref="StepCount"/>; runs on any thread, concurrently with other ranges.
+    /// </summary>
+    protected abstract void UpdateRange(int index, Parameter parameter, int start, int length);
+
+    private sealed class StepWork(Optimizer optimizer) : IParallelWork
+    {
+        public void RunChunk(int chunk)
+        {
+            int index = optimizer._chunkParameter[chunk];
+            var parameter = optimizer.Parameters[index];
+            if (parameter.Frozen)
+                return;
+            int start = optimizer._chunkStart[chunk];
+            optimizer.UpdateRange(index, parameter, start, Math.Min(ChunkFloats, parameter.Value.Length - start));
+        }
+    }
 }

@@ -12,6 +12,8 @@ public sealed class Selu : Module
     private Matrix? _input;
     private Matrix? _output;
     private Matrix? _inputGrad;
+    private readonly ForwardWork _forward = new();
+    private readonly BackwardWork _backward = new();
 
     protected override Module CreateReplica() => new Selu();
 
@@ -19,7 +21,7 @@ public sealed class Selu : Module
     public override Matrix Forward(Matrix x)
     {
         var y = MatrixCache.Ensure(ref _output, x.Rows, x.Cols);
-        SeluKernel.Forward(x.Span, y.Span);
+        _forward.Run(x, y);
         _input = x;
         return y;
     }
@@ -32,7 +34,41 @@ public sealed class Selu : Module
         if (!needInputGradient)
             return null;
         var dx = MatrixCache.Ensure(ref _inputGrad, dy.Rows, dy.Cols);
-        SeluKernel.Backward(x.Span, _output!.Span, dy.Span, dx.Span);
+        _backward.Run(x, _output!, dy, dx);
         return dx;
+    }
+
+    private sealed class ForwardWork : RangeWork
+    {
+        private Matrix? _x, _y;
+
+        public void Run(Matrix x, Matrix y)
+        {
+            if (y.Length != x.Length)
+                throw new ShapeMismatchException($"SELU: input {x.ShapeString}, output {y.ShapeString}.");
+            (_x, _y) = (x, y);
+            Run(x.Length, 2L * x.Length);
+            (_x, _y) = (null, null);
+        }
+
+        protected override void RunRange(int start, int end) =>
+            SeluKernel.Forward(_x!.Span[start..end], _y!.Span[start..end]);
+    }
+
+    private sealed class BackwardWork : RangeWork
+    {
+        private Matrix? _x, _y, _dy, _dx;
+
+        public void Run(Matrix x, Matrix y, Matrix dy, Matrix dx)
+        {
+            if (y.Length != x.Length || dy.Length != x.Length || dx.Length != x.Length)
+                throw new ShapeMismatchException($"SELU backward: x {x.ShapeString}, y {y.ShapeString}, dy {dy.ShapeString}, dx {dx.ShapeString}.");
+            (_x, _y, _dy, _dx) = (x, y, dy, dx);
+            Run(x.Length, 4L * x.Length);
+            (_x, _y, _dy, _dx) = (null, null, null, null);
+        }
+
+        protected override void RunRange(int start, int end) =>
+            SeluKernel.Backward(_x!.Span[start..end], _y!.Span[start..end], _dy!.Span[start..end], _dx!.Span[start..end]);
     }
 }

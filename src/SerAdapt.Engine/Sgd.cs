@@ -10,6 +10,7 @@ public sealed class Sgd : Optimizer
 {
     private readonly float[][] _momentumBuffers;
     private readonly bool[] _started;
+    private readonly bool[] _first;
 
     public Sgd(IEnumerable<Parameter> parameters, double learningRate, double momentum = 0, double weightDecay = 0)
         : base(parameters)
@@ -19,16 +20,24 @@ public sealed class Sgd : Optimizer
         WeightDecay = weightDecay;
         _momentumBuffers = Parameters.Select(p => momentum != 0 ? new float[p.Value.Length] : []).ToArray();
         _started = new bool[Parameters.Count];
+        _first = new bool[Parameters.Count];
     }
 
     public double LearningRate { get; set; }
     public double Momentum { get; }
     public double WeightDecay { get; }
 
-    protected override void Update(int index, Parameter parameter)
+    protected override void BeginUpdate(int index, Parameter parameter)
     {
-        var p = parameter.Value.Span;
-        ReadOnlySpan<float> g = parameter.Grad.Span;
+        _first[index] = !_started[index];
+        _started[index] = true;
+        _ = parameter.Grad; // a pending zeroing happens here, before the ranges run in parallel
+    }
+
+    protected override void UpdateRange(int index, Parameter parameter, int start, int length)
+    {
+        var p = parameter.Value.Span.Slice(start, length);
+        ReadOnlySpan<float> g = parameter.Grad.Span.Slice(start, length);
         float negLr = (float)-LearningRate, wd = (float)WeightDecay;
         if (Momentum == 0)
         {
@@ -37,17 +46,15 @@ public sealed class Sgd : Optimizer
                 p[i] += negLr * (wd != 0f ? g[i] + wd * p[i] : g[i]);
             return;
         }
-        var buf = _momentumBuffers[index];
-        UpdateMomentum(index, buf, g, p, wd);
+        var buf = _momentumBuffers[index].AsSpan(start, length);
+        UpdateMomentum(_first[index], buf, g, p, wd);
         TensorPrimitives.MultiplyAdd(buf, negLr, p, p);
     }
 
     // buf = (first step) g + wd p, else momentum * buf + (g + wd p)
-    private void UpdateMomentum(int index, Span<float> buf, ReadOnlySpan<float> g, ReadOnlySpan<float> p, float wd)
+    private void UpdateMomentum(bool first, Span<float> buf, ReadOnlySpan<float> g, ReadOnlySpan<float> p, float wd)
     {
         float mu = (float)Momentum;
-        bool first = !_started[index];
-        _started[index] = true;
         for (int i = 0; i < buf.Length; i++)
         {
             float gi = wd != 0f ? g[i] + wd * p[i] : g[i];

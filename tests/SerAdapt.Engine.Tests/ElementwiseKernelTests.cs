@@ -77,18 +77,47 @@ public class ElementwiseKernelTests
         for (int i = 0; i < n; i++)
             mean[i] = rng.NextDouble();
         var sum = new double[n];
+        var sumWithProduct = new double[n];
         var product = new double[n];
         var squares = new double[n];
         for (int i = 0; i < n; i++)
-            (sum[i], product[i], squares[i]) = (0.5, -0.25, 1.0);
+            (sum[i], sumWithProduct[i], product[i], squares[i]) = (0.5, 0.5, -0.25, 1.0);
         WideningSum.Add(x, sum);
-        WideningSum.AddProduct(x, y, product);
+        WideningSum.AddWithProduct(x, y, sumWithProduct, product);
         WideningSum.AddSquaredDeviation(x, mean, squares);
         for (int i = 0; i < n; i++)
         {
             Assert.Equal(0.5 + x[i], sum[i], 14);
+            Assert.Equal(sum[i], sumWithProduct[i]);
             Assert.Equal(-0.25 + (double)x[i] * y[i], product[i], 14);
             Assert.Equal(1.0 + (x[i] - mean[i]) * (x[i] - mean[i]), squares[i], 13);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void BatchNormKernels_MatchTheScalarFormulasExactly_AtEveryLength(int n)
+    {
+        var rng = new Rng(3000 + (ulong)n);
+        float[] Random(float lo, float hi)
+        {
+            var a = new float[n];
+            rng.FillUniform(a, lo, hi);
+            return a;
+        }
+        float[] x = Random(-3f, 3f), shift = Random(-1f, 1f), invStd = Random(0.1f, 3f), gamma = Random(-2f, 2f), beta = Random(-1f, 1f);
+        float[] dy = Random(-1f, 1f), negMean = Random(-0.5f, 0.5f), meanDy = Random(-0.5f, 0.5f);
+        var xhat = new float[n];
+        var y = new float[n];
+        var dx = new float[n];
+        BatchNormKernel.Normalize(x, shift, invStd, gamma, beta, xhat, y);
+        BatchNormKernel.InputGradient(xhat, dy, negMean, meanDy, invStd, dx);
+        for (int i = 0; i < n; i++)
+        {
+            float h = (x[i] - shift[i]) * invStd[i];
+            Assert.Equal(h, xhat[i]);
+            Assert.Equal(MathF.FusedMultiplyAdd(h, gamma[i], beta[i]), y[i]);
+            Assert.Equal((MathF.FusedMultiplyAdd(h, negMean[i], dy[i]) - meanDy[i]) * invStd[i], dx[i]);
         }
     }
 }

@@ -137,4 +137,43 @@ public class LayerTests
         grl.Forward(new Matrix(1, 2));
         Assert.Equal([-0.5f, 1f], grl.Backward(dy).Span.ToArray());
     }
+
+    [Fact]
+    public void BatchNormAndSelu_OnSeveralThreads_AreBitIdenticalToOneThread()
+    {
+        // 1000 columns: ranges of whole 16-column units and a tail; large enough to be split.
+        (float[] Y, float[] Dx, float[] Grads, float[] Running) Run(int threads)
+        {
+            int saved = Gemm.Threads;
+            Gemm.Threads = threads;
+            try
+            {
+                var rng = new Rng(11);
+                var net = new Sequential(new BatchNorm1d(1000), new Selu());
+                var x = new Matrix(64, 1000);
+                var dy = new Matrix(64, 1000);
+                rng.FillNormal(x.Span, 0.3f, 2f);
+                rng.FillNormal(dy.Span, 0f, 1f);
+                Matrix y = null!, dx = null!;
+                for (int pass = 0; pass < 2; pass++)
+                {
+                    y = net.Forward(x);
+                    dx = net.Backward(dy);
+                }
+                var grads = net.Parameters().SelectMany(p => p.Grad.Span.ToArray()).ToArray();
+                var running = net.NamedBuffers().SelectMany(b => b.Buffer.Value.Span.ToArray()).ToArray();
+                return (y.Span.ToArray(), dx.Span.ToArray(), grads, running);
+            }
+            finally
+            {
+                Gemm.Threads = saved;
+            }
+        }
+        var one = Run(1);
+        var two = Run(2);
+        Assert.True(one.Y.AsSpan().SequenceEqual(two.Y), "forward");
+        Assert.True(one.Dx.AsSpan().SequenceEqual(two.Dx), "input gradient");
+        Assert.True(one.Grads.AsSpan().SequenceEqual(two.Grads), "parameter gradients");
+        Assert.True(one.Running.AsSpan().SequenceEqual(two.Running), "running statistics");
+    }
 }

@@ -58,4 +58,68 @@ public class OptimizerTests
         Assert.Equal([0f, 0f], mine.Grad.Span.ToArray());
         Assert.Equal([1f, 1f], other.Grad.Span.ToArray());
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Step_OnSeveralThreads_IsBitIdenticalToOneThread(bool sgd)
+    {
+        // Lengths that are not multiples of the chunk or vector size, more than one chunk each, one frozen.
+        int[] lengths = [Optimizer.ChunkFloats * 2 + 7, 1000, Optimizer.ChunkFloats + 16, 3];
+        Parameter[] Make(int seed)
+        {
+            var rng = new Rng((ulong)seed);
+            var ps = lengths.Select((n, i) => new Parameter($"p{i}", n)).ToArray();
+            foreach (var p in ps)
+                rng.FillNormal(p.Value.Span, 0f, 1f);
+            ps[1].Frozen = true;
+            return ps;
+        }
+        Optimizer Create(Parameter[] ps) => sgd ? new Sgd(ps, 0.01, momentum: 0.9, weightDecay: 1e-3) : new Adam(ps, 1e-3, weightDecay: 1e-3);
+        var one = Make(7);
+        var two = Make(7);
+        var optOne = Create(one);
+        var optTwo = Create(two);
+        var grads = new Rng(9);
+        for (int step = 0; step < 3; step++)
+        {
+            for (int i = 0; i < one.Length; i++)
+            {
+                grads.FillNormal(one[i].Grad.Span, 0f, 1f);
+                one[i].Grad.Span.CopyTo(two[i].Grad.Span);
+            }
+            optOne.Step(1);
+            optTwo.Step(2);
+        }
+        for (int i = 0; i < one.Length; i++)
+            Assert.True(one[i].Value.Span.SequenceEqual(two[i].Value.Span), $"parameter {i} differs");
+    }
+
+    [Fact]
+    public void Backward_AfterZeroGrad_WritesWhatClearingAndAddingWould()
+    {
+        var rng = new Rng(3);
+        var lazy = new Sequential(new Linear(5, 4, rng.Child("a")), new BatchNorm1d(4));
+        var eager = new Sequential(new Linear(5, 4, rng.Child("a")), new BatchNorm1d(4));
+        var x = new Matrix(6, 5);
+        var dy = new Matrix(6, 4);
+        rng.FillNormal(x.Span, 0f, 1f);
+        rng.FillNormal(dy.Span, 0f, 1f);
+        var lazyParams = lazy.Parameters();
+        var eagerParams = eager.Parameters();
+        foreach (var p in lazyParams.Concat(eagerParams))
+            p.Grad.Span.Fill(5f); // stale values that must not survive the zeroing
+        lazy.ZeroGrad();
+        foreach (var p in eagerParams)
+            p.Grad.Span.Clear();
+        for (int pass = 0; pass < 2; pass++) // the second pass accumulates
+        {
+            lazy.Forward(x);
+            lazy.Backward(dy);
+            eager.Forward(x);
+            eager.Backward(dy);
+            for (int i = 0; i < lazyParams.Count; i++)
+                Assert.True(lazyParams[i].Grad.Span.SequenceEqual(eagerParams[i].Grad.Span), $"pass {pass}, parameter {i}");
+        }
+    }
 }
