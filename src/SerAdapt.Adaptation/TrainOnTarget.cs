@@ -37,10 +37,14 @@ public sealed class TrainOnTarget(SourceOnlyOptions options) : IAdaptationMethod
         {
             return CrossValidate(target, groups, options, progress, cancellationToken);
         }
+        // A fold's model is not a Train-on-Target model: nothing is kept.
         catch (TrainingInterruptedException ex) when (ex.BestModel is not null)
         {
-            // A fold's model is not a Train-on-Target model: nothing is kept.
             throw new TrainingInterruptedException(Name, ex.Epoch, ex.Step, null, 0);
+        }
+        catch (TrainingDivergedException ex) when (ex.BestModel is not null)
+        {
+            throw new TrainingDivergedException(Name, ex.Epoch, ex.Step, ex.Detail, null, 0, ex);
         }
     }
 

@@ -13,6 +13,7 @@ public sealed class TrainingDivergedException : ArithmeticException
             + " Try a lower --lr.", inner)
     {
         Method = method;
+        Detail = detail;
         Epoch = epoch;
         Step = step;
         BestModel = bestModel;
@@ -20,6 +21,9 @@ public sealed class TrainingDivergedException : ArithmeticException
     }
 
     public string Method { get; }
+
+    /// <summary>What went wrong, e.g. "the mse loss is NaN".</summary>
+    public string Detail { get; }
     public int Epoch { get; }
     public int Step { get; }
     public ValenceModel? BestModel { get; }

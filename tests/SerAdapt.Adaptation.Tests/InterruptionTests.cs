@@ -58,4 +58,34 @@ public class InterruptionTests
         Assert.Equal("train-on-target", ex.Method);
         Assert.Null(ex.BestModel);
     }
+
+    [Fact]
+    public void TrainOnTarget_DivergingInsideAFold_KeepsNoFoldModel()
+    {
+        var (source, target) = SyntheticPair.Create();
+        // A learning rate that diverges after a fold's first epoch, when the fold has a model to keep;
+        // where exactly that happens depends on float rounding, so a few rates are tried.
+        TrainingDivergedException? found = null;
+        foreach (float lr in new[] { 1e8f, 3e8f, 1e9f, 3e9f, 1e10f })
+        {
+            var options = SyntheticPair.SmallOptions(20) with { LearningRate = lr, Selection = ModelSelection.FixedEpochs };
+            try
+            {
+                new TrainOnTarget().Fit(source, target, options);
+            }
+            catch (TrainingDivergedException ex) when (ex.InnerException is TrainingDivergedException { BestModel: not null })
+            {
+                found = ex;
+                break;
+            }
+            catch (TrainingDivergedException)
+            {
+            }
+        }
+
+        Assert.NotNull(found);
+        Assert.Equal("train-on-target", found.Method);
+        Assert.Null(found.BestModel);
+        Assert.Contains("no model was kept", found.Message);
+    }
 }
