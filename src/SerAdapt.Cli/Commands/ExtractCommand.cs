@@ -26,9 +26,9 @@ public static class ExtractCommand
         var variant = new Option<string>("--variant")
         {
             Description = "is10 = IS10_paraling.conf, is10-compat = IS10_paraling_compat.conf (2010 challenge baseline).",
-            DefaultValueFactory = _ => "is10",
+            DefaultValueFactory = _ => Is10VariantNames.Is10,
         };
-        variant.AcceptOnlyFromAmong("is10", "is10-compat");
+        variant.AcceptOnlyFromAmong(Is10VariantNames.Is10, Is10VariantNames.Is10Compat);
         var format = new Option<string>("--format")
         {
             Description = "Output format: arff or csv with openSMILE's attribute names, or a SerAdapt corpus file (.parquet, no labels).",
@@ -54,7 +54,7 @@ public static class ExtractCommand
         command.Options.Add(threads);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             parse.GetValue(inputs)!, parse.GetValue(output)!,
-            parse.GetValue(variant) == "is10-compat" ? Is10Variant.Is10Compat : Is10Variant.Is10,
+            Is10VariantNames.Parse(parse.GetValue(variant)!),
             parse.GetValue(format)!, parse.GetValue(lld), parse.GetValue(threads),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken)));
         return command;

@@ -43,8 +43,8 @@ public static class ImportCommand
         var variant = new Option<string>("--variant")
         {
             Description = "Feature set extracted from the WAVs when --features is not given.",
-            DefaultValueFactory = _ => "is10",
-        }.AcceptOnlyFromAmong("is10", "is10-compat");
+            DefaultValueFactory = _ => Is10VariantNames.Is10,
+        }.AcceptOnlyFromAmong(Is10VariantNames.Is10, Is10VariantNames.Is10Compat);
         var labels = new Option<FileInfo?>("--labels") { Description = "Label file, when it is not found under --root." };
         var corpus = new Option<string>("--name") { Description = "Corpus name stored in the file.", DefaultValueFactory = _ => corpusName };
         var output = OutputOption();
@@ -58,7 +58,7 @@ public static class ImportCommand
             var table = featurePath is not null
                 ? CorpusLoader.ReadFeatures(featurePath)
                 : ExtractFromCorpusAudio(parse, parse.GetRequiredValue(root).FullName, labelList,
-                    parse.GetValue(variant) == "is10-compat" ? Is10Variant.Is10Compat : Is10Variant.Is10, cancellationToken);
+                    Is10VariantNames.Parse(parse.GetValue(variant)!), cancellationToken);
             var (result, summary) = CorpusImport.Join(table, labelList, parse.GetRequiredValue(corpus), Policy(parse.GetRequiredValue(impute)));
             return Task.FromResult(Write(parse, result, summary, parse.GetRequiredValue(output).FullName));
         });

@@ -2,21 +2,29 @@ using System.CommandLine;
 using System.Globalization;
 using SerAdapt.Adaptation;
 using SerAdapt.Cli.Adaptation;
+using SerAdapt.Data;
 using SerAdapt.Engine;
+using SerAdapt.Features;
 
 namespace SerAdapt.Cli.Commands;
 
 /// <summary>
 /// <c>seradapt predict --model DIR INPUT... -o predictions.csv</c>: applies a saved model to raw
-/// feature files (normalised with the model's stored statistics, or each input's own with
-/// --normalise input) and writes <c>id,prediction</c> (plus <c>f1,f2</c> for MRD).
+/// feature files, or to WAV files and folders (IS10 features extracted first, in the variant the
+/// model was trained on), normalised with the model's stored statistics (or each input's own with
+/// --normalise input), and writes <c>id,prediction</c> (plus <c>f1,f2</c> for MRD). Audio files that
+/// fail are listed and give exit code 1; the others are still predicted.
 /// </summary>
 public static class PredictCommand
 {
     public static Command Create()
     {
         var model = new Option<DirectoryInfo>("--model") { Description = "Model folder written by `seradapt train`.", Required = true };
-        var inputs = new Argument<FileInfo[]>("inputs") { Description = "Feature files (.parquet, openSMILE ARFF/CSV, generic CSV).", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Feature files (.parquet, openSMILE ARFF/CSV, generic CSV), or WAV files and folders of them (IS10 features are extracted first).",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Predictions CSV to write.", Required = true };
         var id = new Option<string?>("--id") { Description = "Generic CSV: the id column (default: the first column)." };
         var normalise = new Option<string>("--normalise")
@@ -24,8 +32,9 @@ public static class PredictCommand
             Description = "model: the statistics stored in the model (its target corpus); input: each input's own (per-corpus z-normalisation).",
             DefaultValueFactory = _ => "model",
         };
-        var command = new Command("predict", "Predict valence with a saved model.") { model, inputs, output, id, normalise };
-        command.SetAction(parse =>
+        var threads = new Option<int>("--threads") { Description = "Audio inputs: files extracted in parallel (0: all cores).", DefaultValueFactory = _ => 0 };
+        var command = new Command("predict", "Predict valence with a saved model, from feature files or WAV audio.") { model, inputs, output, id, normalise, threads };
+        command.SetAction((parse, cancellationToken) =>
         {
             var o = parse.InvocationConfiguration.Output;
             string dir = parse.GetRequiredValue(model).FullName;
@@ -39,39 +48,83 @@ public static class PredictCommand
             var prediction = new List<float>();
             var heads = new List<float>[m.HeadNames.Count];
             for (int h = 0; h < heads.Length; h++) heads[h] = [];
-            foreach (var file in parse.GetRequiredValue(inputs))
+
+            void Predict(Corpus corpus, string source)
             {
-                var corpus = CorpusInput.LoadRaw(file.FullName, "valence", parse.GetValue(id), null, labelRequired: false, []);
                 var expected = m.Normalisation?.Names;
                 if (expected is not null)
                 {
                     if (expected.Length != corpus.Dimension)
-                        throw new ShapeMismatchException($"{file.FullName} has {corpus.Dimension} features, the model {dir} expects {expected.Length}.");
+                        throw new ShapeMismatchException($"{source} has {corpus.Dimension} features, the model {dir} expects {expected.Length}.");
                     for (int j = 0; j < expected.Length; j++)
                         if (expected[j] != corpus.FeatureNames[j])
-                            throw new InvalidDataException($"Feature {j + 1} differs: model {dir} has '{expected[j]}', input {file.FullName} has '{corpus.FeatureNames[j]}'.");
+                            throw new InvalidDataException($"Feature {j + 1} differs: model {dir} has '{expected[j]}', input {source} has '{corpus.FeatureNames[j]}'.");
                 }
-                var raw = new Matrix(corpus.Features, 0, corpus.Count, corpus.Dimension);
                 ModelPrediction p;
                 if (mode == "input")
                 {
-                    var (normalised, _) = SerAdapt.Data.ZNormalization.PerCorpus(corpus);
+                    var (normalised, _) = ZNormalization.PerCorpus(corpus);
                     p = m.Predict(new Matrix(normalised.Features, 0, normalised.Count, normalised.Dimension));
                 }
                 else
                 {
-                    p = m.PredictRaw(raw);
+                    p = m.PredictRaw(new Matrix(corpus.Features, 0, corpus.Count, corpus.Dimension));
                 }
                 ids.AddRange(corpus.Ids);
                 prediction.AddRange(p.Prediction);
                 for (int h = 0; h < heads.Length; h++) heads[h].AddRange(p.Heads[h]);
-                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file.FullName}: {corpus.Count} utterances"));
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{source}: {corpus.Count} utterances"));
             }
-            string path = parse.GetRequiredValue(output).FullName;
-            PredictionFile.Write(path, ids, [.. prediction], heads.Select(h => h.ToArray()).ToArray());
-            o.WriteLine($"{prediction.Count} predictions of the {m.Method} model (seed {m.Info.GetValueOrDefault("seed", "?")}) written to {path}");
-            return 0;
+
+            var all = parse.GetRequiredValue(inputs);
+            var audio = all.Where(IsAudio).ToArray();
+            foreach (var file in all.Where(f => !IsAudio(f)))
+            {
+                string path = Path.GetFullPath(file);
+                Predict(CorpusInput.LoadRaw(path, "valence", parse.GetValue(id), null, labelRequired: false, []), path);
+            }
+            int failures = 0;
+            if (audio.Length > 0)
+            {
+                var variant = AudioVariant(m, dir);
+                var files = Is10BatchExtractor.FindAudioFiles(audio);
+                if (files.Count == 0) throw new FileNotFoundException($"no *.wav files found in {string.Join(", ", audio)}");
+                var result = AudioFeatureExtraction.Run(files, new Is10BatchOptions(variant, parse.GetValue(threads)), o,
+                    parse.InvocationConfiguration.Error, cancellationToken);
+                failures = result.Failures.Count;
+                if (result.Rows.Count > 0)
+                {
+                    var table = AudioFeatureExtraction.ToFeatureTable(result, variant, "audio");
+                    Predict(CorpusImport.FromTable(table, "audio", NonFinitePolicy.Fail).Corpus,
+                        $"{result.Rows.Count} audio files ({Is10VariantNames.Name(variant)} features)");
+                }
+            }
+            string outputPath = parse.GetRequiredValue(output).FullName;
+            if (prediction.Count == 0)
+            {
+                o.WriteLine("nothing to predict: nothing written");
+                return Task.FromResult(1);
+            }
+            PredictionFile.Write(outputPath, ids, [.. prediction], heads.Select(h => h.ToArray()).ToArray());
+            o.WriteLine($"{prediction.Count} predictions of the {m.Method} model (seed {m.Info.GetValueOrDefault("seed", "?")}) written to {outputPath}");
+            return Task.FromResult(failures == 0 ? 0 : 1);
         });
         return command;
+    }
+
+    private static bool IsAudio(string input) =>
+        Directory.Exists(input) || input.EndsWith(".wav", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The IS10 variant whose 1582 names the model was trained on; other models cannot take audio.</summary>
+    private static Is10Variant AudioVariant(ValenceModel model, string dir)
+    {
+        var names = model.Normalisation?.Names
+            ?? throw new InvalidDataException($"The model {dir} does not store its feature names, so audio cannot be matched to it.");
+        foreach (var variant in new[] { Is10Variant.Is10, Is10Variant.Is10Compat })
+            if (names.SequenceEqual(Is10FeatureNames.Functionals(variant)))
+                return variant;
+        throw new InvalidDataException(
+            $"The model {dir} was trained on {names.Length} features starting '{names.FirstOrDefault()}', not on openSMILE's IS10-paraling set, " +
+            "so it cannot predict from audio; give it feature files of its own kind.");
     }
 }

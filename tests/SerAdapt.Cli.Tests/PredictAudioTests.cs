@@ -1,0 +1,82 @@
+using System.Text;
+using SerAdapt.Adaptation;
+using SerAdapt.Engine;
+using SerAdapt.Features;
+
+namespace SerAdapt.Cli.Tests;
+
+/// <summary><c>predict</c> on WAV audio: IS10 features extracted in the model's variant, then predicted.</summary>
+public sealed class PredictAudioTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("seradapt-predict-audio").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string P(string name) => Path.Combine(_dir, name);
+
+    [Theory]
+    [InlineData(Is10Variant.Is10)]
+    [InlineData(Is10Variant.Is10Compat)]
+    public void Predict_WavFolder_ExtractsInTheModelsVariantPredictsTheGoodFilesAndListsTheBadOne(Is10Variant variant)
+    {
+        string model = SaveModel(Is10FeatureNames.Functionals(variant).ToArray());
+        Directory.CreateDirectory(P("audio"));
+        WriteTone(P("audio/low.wav"), 140, 1.0);
+        WriteTone(P("audio/high.wav"), 260, 1.2);
+        File.WriteAllText(P("audio/broken.wav"), "not audio");
+
+        var (code, output, error) = CliHarness.Run("predict", "--model", model, P("audio"), "-o", P("pred.csv"), "--threads", "1");
+
+        Assert.Equal(1, code);
+        Assert.Contains("broken.wav", error);
+        Assert.Contains($"2 audio files ({Is10VariantNames.Name(variant)} features)", output);
+        var lines = File.ReadAllLines(P("pred.csv"));
+        Assert.Equal("id,prediction", lines[0]);
+        Assert.Equal(new[] { "high", "low" }, lines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.All(lines.Skip(1), l => Assert.True(float.IsFinite(float.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public void Predict_WavWithModelOfOtherFeatures_FailsSayingSo()
+    {
+        string model = SaveModel(["f0", "f1", "f2"]);
+        WriteTone(P("a.wav"), 200, 1.0);
+
+        var (code, _, error) = CliHarness.Run("predict", "--model", model, P("a.wav"), "-o", P("pred.csv"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("not on openSMILE's IS10-paraling set", error);
+        Assert.False(File.Exists(P("pred.csv")));
+    }
+
+    /// <summary>A small untrained source-only model whose inputs carry <paramref name="names"/>.</summary>
+    private string SaveModel(string[] names)
+    {
+        var architecture = new NetworkArchitecture(names.Length, 8, 1, [new HeadShape("regressor", 2)], 0f);
+        var model = ValenceModel.Create("source-only", architecture, new Rng(3));
+        model.Normalisation = new FeatureNormalisation(names, new float[names.Length], Enumerable.Repeat(1000f, names.Length).ToArray());
+        string dir = P("model-" + names.Length);
+        model.Save(dir);
+        return dir;
+    }
+
+    /// <summary>16 kHz mono 16-bit PCM: a tone with a few harmonics, so that it is voiced.</summary>
+    private static void WriteTone(string path, double hz, double seconds)
+    {
+        int n = (int)(16000 * seconds);
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, Encoding.ASCII, leaveOpen: true))
+        {
+            w.Write("RIFF"u8); w.Write(36 + 2 * n); w.Write("WAVE"u8);
+            w.Write("fmt "u8); w.Write(16); w.Write((short)1); w.Write((short)1); w.Write(16000); w.Write(32000); w.Write((short)2); w.Write((short)16);
+            w.Write("data"u8); w.Write(2 * n);
+            for (int i = 0; i < n; i++)
+            {
+                double t = i / 16000.0, x = 0;
+                for (int h = 1; h <= 5; h++) x += Math.Sin(2 * Math.PI * h * hz * t) / h;
+                w.Write((short)(6000 * x));
+            }
+        }
+        File.WriteAllBytes(path, stream.ToArray());
+    }
+}
