@@ -3,12 +3,18 @@ namespace SerAdapt.Data;
 /// <summary>
 /// Reads a generic CSV of features (one row per utterance, a header row). The delimiter (',', ';',
 /// tab or '|') is the one that splits the header into the most fields unless given. Named columns
-/// give id, labels, speaker, session and gender; every other column whose first value is a number
-/// is a feature; other text columns are ignored (with a warning).
+/// give id, labels, speaker, session and gender; every other column whose first non-empty value is a
+/// number is a feature (an empty field in it is a missing value, NaN); other text columns, and
+/// columns empty in every row, are ignored (with a warning).
 /// </summary>
 public static class GenericCsv
 {
     private static readonly char[] Candidates = [',', ';', '\t', '|'];
+
+    /// <summary>Rows held back at most while a column has shown no value yet.</summary>
+    public const int MaxUndecidedRows = 1000;
+
+    private enum ColumnKind { Unknown, Named, Number, Text }
 
     public static FeatureTable Read(string path, GenericCsvOptions options)
     {
@@ -57,6 +63,54 @@ public static class GenericCsv
         var texts = new List<string>[3] { [], [], [] };
         int[] textColumns = [speaker, session, gender];
         var warnings = new List<string>();
+        // A column's kind (number or text) is that of its first non-empty value; rows are held back
+        // until every column has shown one (or MaxUndecidedRows rows have passed).
+        var kinds = new ColumnKind[header.Count];
+        foreach (int k in named) if (k >= 0) kinds[k] = ColumnKind.Named;
+        var pending = new List<(int Line, List<string> Fields)>();
+
+        void Decide(bool end)
+        {
+            var undecided = Enumerable.Range(0, header.Count).Where(k => kinds[k] == ColumnKind.Unknown).ToList();
+            featureIndex = Enumerable.Range(0, header.Count).Where(k => kinds[k] == ColumnKind.Number).ToList();
+            var ignored = Enumerable.Range(0, header.Count).Where(k => kinds[k] == ColumnKind.Text).Select(k => header[k]).ToList();
+            if (ignored.Count > 0) warnings.Add($"{source}: ignored non-numeric column(s) {string.Join(", ", ignored.Select(h => $"'{h}'"))}.");
+            if (undecided.Count > 0)
+                warnings.Add($"{source}: ignored column(s) {string.Join(", ", undecided.Select(k => $"'{header[k]}'"))}, empty in " +
+                    (end ? "every row." : $"the first {MaxUndecidedRows} rows."));
+            if (featureIndex.Count == 0) throw new DataFormatException(source, pending.Count > 0 ? pending[0].Line : lineNumber, 0, "no numeric feature columns.");
+            rows = new FeatureRowCollector(source, featureIndex.Select(k => header[k]).ToArray(), featureIndex.Select(k => k + 1).ToArray());
+            foreach (var (line, fields) in pending) AddRow(line, fields);
+            pending.Clear();
+        }
+
+        void AddRow(int line, List<string> fields)
+        {
+            var values = new float[featureIndex!.Count];
+            for (int f = 0; f < values.Length; f++)
+            {
+                int k = featureIndex[f];
+                string text = fields[k].Trim();
+                if (text.Length == 0) values[f] = float.NaN; // missing (pandas writes NaN as an empty field)
+                else if (!TextFields.TryParseNumber(text, out values[f]))
+                    throw new DataFormatException(source, line, k + 1, $"column '{header[k]}' is not a number: '{fields[k]}'.");
+            }
+            if (!rows!.Add(fields[id], line, values)) return;
+            for (int c = 0; c < 3; c++)
+            {
+                int k = labelColumns[c];
+                if (k < 0) continue;
+                float v = float.NaN;
+                if (fields[k].Length > 0 && !TextFields.TryParseNumber(fields[k], out v))
+                    throw new DataFormatException(source, line, k + 1, $"label column '{header[k]}' is not a number: '{fields[k]}'.");
+                if (float.IsInfinity(v) || (options.LabelRange is { } range && !range.Contains(v)))
+                    throw new DataFormatException(source, line, k + 1, $"label '{header[k]}' = {fields[k]} is outside the range {options.LabelRange}.");
+                labels[c].Add(v);
+            }
+            for (int c = 0; c < 3; c++)
+                if (textColumns[c] >= 0) texts[c].Add(fields[textColumns[c]]);
+        }
+
         while ((line = reader.ReadLine()) is not null)
         {
             lineNumber++;
@@ -64,36 +118,18 @@ public static class GenericCsv
             var fields = Split(line, delimiter, source, lineNumber);
             if (fields.Count != header.Count)
                 throw new DataFormatException(source, lineNumber, 0, $"expected {header.Count} fields (as in the header), found {fields.Count}.");
-            if (featureIndex is null)
+            if (featureIndex is not null)
             {
-                featureIndex = Enumerable.Range(0, header.Count).Where(k => !named.Contains(k) && TextFields.TryParseNumber(fields[k], out _)).ToList();
-                var ignored = Enumerable.Range(0, header.Count).Where(k => !named.Contains(k) && !featureIndex.Contains(k)).Select(k => header[k]).ToList();
-                if (ignored.Count > 0) warnings.Add($"{source}: ignored non-numeric column(s) {string.Join(", ", ignored.Select(h => $"'{h}'"))}.");
-                if (featureIndex.Count == 0) throw new DataFormatException(source, lineNumber, 0, "no numeric feature columns.");
-                rows = new FeatureRowCollector(source, featureIndex.Select(k => header[k]).ToArray(), featureIndex.Select(k => k + 1).ToArray());
+                AddRow(lineNumber, fields);
+                continue;
             }
-            var values = new float[featureIndex.Count];
-            for (int f = 0; f < values.Length; f++)
-            {
-                int k = featureIndex[f];
-                if (!TextFields.TryParseNumber(fields[k], out values[f]))
-                    throw new DataFormatException(source, lineNumber, k + 1, $"column '{header[k]}' is not a number: '{fields[k]}'.");
-            }
-            if (!rows!.Add(fields[id], lineNumber, values)) continue;
-            for (int c = 0; c < 3; c++)
-            {
-                int k = labelColumns[c];
-                if (k < 0) continue;
-                float v = float.NaN;
-                if (fields[k].Length > 0 && !TextFields.TryParseNumber(fields[k], out v))
-                    throw new DataFormatException(source, lineNumber, k + 1, $"label column '{header[k]}' is not a number: '{fields[k]}'.");
-                if (float.IsInfinity(v) || (options.LabelRange is { } range && !range.Contains(v)))
-                    throw new DataFormatException(source, lineNumber, k + 1, $"label '{header[k]}' = {fields[k]} is outside the range {options.LabelRange}.");
-                labels[c].Add(v);
-            }
-            for (int c = 0; c < 3; c++)
-                if (textColumns[c] >= 0) texts[c].Add(fields[textColumns[c]]);
+            for (int k = 0; k < header.Count; k++)
+                if (kinds[k] == ColumnKind.Unknown && fields[k].Trim().Length > 0)
+                    kinds[k] = TextFields.TryParseNumber(fields[k].Trim(), out _) ? ColumnKind.Number : ColumnKind.Text;
+            pending.Add((lineNumber, fields));
+            if (!kinds.Contains(ColumnKind.Unknown) || pending.Count >= MaxUndecidedRows) Decide(end: false);
         }
+        if (featureIndex is null && pending.Count > 0) Decide(end: true);
         if (rows is null) throw new DataFormatException(source, lineNumber, 0, "no data rows (an empty corpus).");
         var table = rows.Build(hasClassLabel: false);
         table.Warnings.AddRange(warnings);

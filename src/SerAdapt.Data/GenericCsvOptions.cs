@@ -1,8 +1,8 @@
 namespace SerAdapt.Data;
 
 /// <summary>
-/// Which columns of a generic CSV hold what. Every other column whose first value is numeric is a
-/// feature. <see cref="IdColumn"/> null means the first column. The delimiter is detected when null.
+/// Which columns of a generic CSV hold what. Every other column whose first non-empty value is
+/// numeric is a feature. <see cref="IdColumn"/> null means the first column. The delimiter is detected when null.
 /// </summary>
 public sealed record GenericCsvOptions(
     string? IdColumn = null,

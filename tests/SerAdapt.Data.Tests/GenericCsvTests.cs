@@ -30,6 +30,36 @@ public class GenericCsvTests
     }
 
     [Fact]
+    public void Read_EmptyFirstValues_ColumnKindComesFromTheFirstNonEmptyValue()
+    {
+        // pandas writes NaN as an empty field: x is a feature with a missing first value, note a text column.
+        var t = Parse("id,x,note,y\nu1,,,1\nu2,2.5,,2\nu3,3,loud,3\n");
+        Assert.Equal(["x", "y"], t.FeatureNames);
+        Assert.True(float.IsNaN(t.Values[0]));
+        Assert.Equal([1f, 2.5f, 2, 3, 3], t.Values.Skip(1));
+        Assert.Equal(["u1", "u2", "u3"], t.Ids);
+        Assert.Contains(t.Warnings, w => w.Contains("non-numeric") && w.Contains("'note'"));
+    }
+
+    [Fact]
+    public void Read_ColumnEmptyInEveryRow_IsIgnoredWithWarning()
+    {
+        var t = Parse("id,x,blank\nu1,1,\nu2,2,\n");
+        Assert.Equal(["x"], t.FeatureNames);
+        Assert.Equal([1f, 2], t.Values);
+        Assert.Contains(t.Warnings, w => w.Contains("'blank'") && w.Contains("empty in every row"));
+    }
+
+    [Fact]
+    public void Read_MissingFeature_FailsUnderTheFailPolicyNamingLineAndColumn()
+    {
+        var t = Parse("id,x,y\nu1,1,2\nu2,,3\n");
+        var ex = Assert.Throws<DataFormatException>(() => t.HandleNonFinite(NonFinitePolicy.Fail));
+        Assert.Contains("'x'", ex.Message);
+        Assert.Contains(":3:2", ex.Message);
+    }
+
+    [Fact]
     public void Read_EmptyLabel_IsMissing()
     {
         var t = Parse("id,v,x\nu1,,1\n", new GenericCsvOptions(LabelColumn: "v"));
