@@ -14,6 +14,11 @@ namespace SerAdapt.Experiments;
 /// </summary>
 public sealed record ExperimentConfig
 {
+    // The paper's settings live with the methods; the experiment's defaults are read from them.
+    private static readonly TrainingOptions Paper = new();
+    private static readonly MrdOptions PaperMrd = new();
+    private static readonly DannOptions PaperDann = new();
+
     public static IReadOnlyList<string> AllMethods => AdaptationMethods.Names;
     public static readonly IReadOnlyList<string> DirectionChoices = ["both", "a-to-b", "b-to-a"];
     public static readonly IReadOnlyList<string> SelectionChoices = ["source-validation", "fixed-epochs", "oracle"];
@@ -27,28 +32,28 @@ public sealed record ExperimentConfig
     public int Repeats { get; init; } = 10;
     public int Seed { get; init; }
 
-    public int Epochs { get; init; } = 100;
-    public float LearningRate { get; init; } = 1e-4f;
-    public int BatchSize { get; init; } = 64;
-    public int Width { get; init; } = 1024;
-    public int EncoderLayers { get; init; } = 4;
-    public float Dropout { get; init; } = 0.5f;
+    public int Epochs { get; init; } = Paper.Epochs;
+    public float LearningRate { get; init; } = Paper.LearningRate;
+    public int BatchSize { get; init; } = Paper.BatchSize;
+    public int Width { get; init; } = Paper.Width;
+    public int EncoderLayers { get; init; } = Paper.EncoderLayers;
+    public float Dropout { get; init; } = Paper.Dropout;
     public string Selection { get; init; } = "source-validation";
-    public float ValidationFraction { get; init; } = 0.1f;
-    public int Patience { get; init; } = 10;
+    public float ValidationFraction { get; init; } = Paper.ValidationFraction;
+    public int Patience { get; init; } = Paper.Patience;
 
     /// <summary>Cores per run (0 = all). Changes speed only, so it is not part of <see cref="Fingerprint"/>.</summary>
     public int Threads { get; init; }
 
-    public int MrdEncoderSteps { get; init; } = 3;
-    public int MrdR1Layers { get; init; } = 4;
-    public int MrdR2Layers { get; init; } = 5;
-    public int DannDiscriminatorLayers { get; init; } = 3;
-    public int DannDiscriminatorWidth { get; init; } = 1024;
-    public float CoralLambda { get; init; } = 1f;
+    public int MrdEncoderSteps { get; init; } = PaperMrd.EncoderSteps;
+    public int MrdR1Layers { get; init; } = PaperMrd.R1Layers;
+    public int MrdR2Layers { get; init; } = PaperMrd.R2Layers;
+    public int DannDiscriminatorLayers { get; init; } = PaperDann.DiscriminatorLayers;
+    public int DannDiscriminatorWidth { get; init; } = PaperDann.DiscriminatorWidth;
+    public float CoralLambda { get; init; } = new CoralOptions().Lambda;
 
     /// <summary>Layers of the single regressor of Source-only, Train-on-Target, DANN and Deep CORAL (MRD has R1 and R2).</summary>
-    public int RegressorLayers { get; init; } = 4;
+    public int RegressorLayers { get; init; } = new SourceOnlyOptions().RegressorLayers;
 
     [JsonIgnore]
     public bool UsesOracle => Selection == "oracle";
