@@ -21,9 +21,9 @@ internal sealed class BatchSampler
     private readonly int _batchSize;
     private readonly Rng _shuffle;
     private readonly Rng _targetShuffle;
-    private int[] _order = [];
-    private int[] _targetOrder = [];
-    private int _targetNext;
+    private readonly int[] _order;
+    private readonly int[] _targetOrder;
+    private int _targetNext; // == _targetOrder.Length at the start: the first batch draws a permutation
     private readonly Dictionary<int, Batch> _buffers = [];
 
     public BatchSampler(Matrix sourceX, float[] sourceY, Matrix? targetX, int batchSize, Rng shuffle, Rng targetShuffle)
@@ -38,13 +38,16 @@ internal sealed class BatchSampler
         _batchSize = Math.Min(batchSize, sourceX.Rows);
         _shuffle = shuffle;
         _targetShuffle = targetShuffle;
+        _order = new int[sourceX.Rows];
+        _targetOrder = new int[targetX?.Rows ?? 0];
+        _targetNext = _targetOrder.Length;
         int tail = sourceX.Rows % _batchSize;
         StepsPerEpoch = sourceX.Rows / _batchSize + (tail >= 2 ? 1 : 0);
     }
 
     public int StepsPerEpoch { get; }
 
-    public void StartEpoch() => _order = _shuffle.Permutation(_sourceX.Rows);
+    public void StartEpoch() => _shuffle.Permutation(_order);
 
     /// <summary>Batch <paramref name="step"/> (0-based) of the current epoch; its matrices are reused by later calls.</summary>
     public Batch Next(int step)
@@ -69,7 +72,7 @@ internal sealed class BatchSampler
             var tx = batch.TargetX!;
             if (_targetNext + tx.Rows > _targetOrder.Length)
             {
-                _targetOrder = _targetShuffle.Permutation(_targetX.Rows);
+                _targetShuffle.Permutation(_targetOrder);
                 _targetNext = 0;
             }
             for (int i = 0; i < tx.Rows; i++)

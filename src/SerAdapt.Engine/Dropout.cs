@@ -38,7 +38,7 @@ public sealed class Dropout : Module
     /// <summary>Uses <paramref name="mask"/> (values 0 or 1/(1-p)) from now on and fixes it.</summary>
     public void SetMask(Matrix mask)
     {
-        _mask = mask.Clone();
+        mask.Span.CopyTo(MatrixCache.Ensure(ref _mask, mask.Rows, mask.Cols).Span);
         MaskFixed = true;
     }
 

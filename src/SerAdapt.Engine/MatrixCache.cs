@@ -1,12 +1,19 @@
 namespace SerAdapt.Engine;
 
-/// <summary>Keeps a layer's reusable buffers: a matrix is reallocated only when its shape changes.</summary>
+/// <summary>
+/// Keeps a layer's reusable buffers. A new shape reuses the buffer when it is large enough (only a
+/// small view object is made), so alternating shapes (an epoch's short last batch, inference chunks)
+/// do not reallocate the layer's buffers; the contents are not cleared.
+/// </summary>
 public static class MatrixCache
 {
     public static Matrix Ensure(ref Matrix? m, int rows, int cols)
     {
-        if (m is null || m.Rows != rows || m.Cols != cols)
-            m = new Matrix(rows, cols);
+        if (m is not null && m.Rows == rows && m.Cols == cols) return m;
+        int length = checked(rows * cols);
+        m = m is not null && m.Offset == 0 && m.Buffer.Length >= length
+            ? new Matrix(m.Buffer, 0, rows, cols)
+            : new Matrix(rows, cols);
         return m;
     }
 

@@ -129,10 +129,16 @@ public sealed class Rng
     public int[] Permutation(int n)
     {
         var p = new int[n];
-        for (int i = 0; i < n; i++)
-            p[i] = i;
-        Shuffle<int>(p);
+        Permutation(p);
         return p;
+    }
+
+    /// <summary>Fills <paramref name="p"/> with a random permutation of 0 .. p.Length - 1 (the same as <see cref="Permutation(int)"/>).</summary>
+    public void Permutation(Span<int> p)
+    {
+        for (int i = 0; i < p.Length; i++)
+            p[i] = i;
+        Shuffle(p);
     }
 
     public void Shuffle<T>(Span<T> values)
