@@ -42,6 +42,7 @@ public sealed class Dann(DannOptions options) : IAdaptationMethod
         var step = new DannStep(encoder, regressor, discriminator);
         // Recorded before training so that a model kept after an interruption or divergence has it too.
         model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
+        var losses = new Dictionary<string, double>(); // reused: no allocation per step
         var loop = new TrainingLoop
         {
             Method = Name,
@@ -54,7 +55,10 @@ public sealed class Dann(DannOptions options) : IAdaptationMethod
                 adam.ZeroGrad();
                 var (regression, domain) = step.AccumulateGradients(batch.SourceX, batch.SourceY, batch.TargetX!, lambda);
                 adam.Step();
-                return new Dictionary<string, double> { ["mse"] = regression, ["domain"] = domain, ["lambda"] = lambda };
+                losses["mse"] = regression;
+                losses["domain"] = domain;
+                losses["lambda"] = lambda;
+                return losses;
             },
         };
         int epochs = loop.Run(source, target, root, progress, cancellationToken).EpochsTrained;

@@ -34,6 +34,7 @@ public sealed class DeepCoral(CoralOptions options) : IAdaptationMethod
         var step = new CoralStep(encoder, regressor, Options.Lambda);
         // Recorded before training so that a model kept after an interruption or divergence has it too.
         model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
+        var losses = new Dictionary<string, double>(); // reused: no allocation per step
         var loop = new TrainingLoop
         {
             Method = Name,
@@ -44,7 +45,9 @@ public sealed class DeepCoral(CoralOptions options) : IAdaptationMethod
                 adam.ZeroGrad();
                 var (regression, alignment) = step.AccumulateGradients(batch.SourceX, batch.SourceY, batch.TargetX!);
                 adam.Step();
-                return new Dictionary<string, double> { ["mse"] = regression, ["coral"] = alignment };
+                losses["mse"] = regression;
+                losses["coral"] = alignment;
+                return losses;
             },
         };
         int epochs = loop.Run(source, target, root, progress, cancellationToken).EpochsTrained;

@@ -42,12 +42,13 @@ public sealed class Mrd(MrdOptions options) : IAdaptationMethod
         var trainer = new MrdTrainer(model, options.LearningRate, Options.EncoderSteps);
         // Recorded before training so that a model kept after an interruption or divergence has it too.
         model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
+        var losses = new Dictionary<string, double>(); // reused: no allocation per step
         var loop = new TrainingLoop
         {
             Method = Name,
             Options = options,
             Model = model,
-            Step = (batch, _) => trainer.TrainBatch(batch.SourceX, batch.SourceY, batch.TargetX!).ToDictionary(),
+            Step = (batch, _) => trainer.TrainBatch(batch.SourceX, batch.SourceY, batch.TargetX!).WriteTo(losses),
         };
         int epochs = loop.Run(source, target, root, progress, cancellationToken).EpochsTrained;
         return new FitResult(model, model.Predict(target.Features).Prediction, epochs, options.Selection == ModelSelection.Oracle);
@@ -57,12 +58,14 @@ public sealed class Mrd(MrdOptions options) : IAdaptationMethod
 /// <summary>The losses of one MRD batch: step 1's MSE of each head, step 2's L_dis and the last step 3 L_dis.</summary>
 public readonly record struct MrdStepLosses(float Mse1, float Mse2, float Discrepancy, float EncoderDiscrepancy)
 {
-    public IReadOnlyDictionary<string, double> ToDictionary() => new Dictionary<string, double>
+    /// <summary>Puts the losses into <paramref name="losses"/> (reused from step to step) and returns it.</summary>
+    public Dictionary<string, double> WriteTo(Dictionary<string, double> losses)
     {
-        ["mse"] = 0.5 * (Mse1 + Mse2),
-        ["dis"] = Discrepancy,
-        ["dis_e"] = EncoderDiscrepancy,
-    };
+        losses["mse"] = 0.5 * (Mse1 + Mse2);
+        losses["dis"] = Discrepancy;
+        losses["dis_e"] = EncoderDiscrepancy;
+        return losses;
+    }
 }
 
 /// <summary>

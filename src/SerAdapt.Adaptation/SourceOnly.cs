@@ -38,6 +38,7 @@ public sealed class SourceOnly(SourceOnlyOptions options) : IAdaptationMethod
         var mse = new MseLoss();
         // Recorded before training so that a model kept after an interruption or divergence has it too.
         model.SetInfo("options", TrainingLoop.OptionsJson(options, regressor));
+        var losses = new Dictionary<string, double>(); // reused: no allocation per step
         var loop = new TrainingLoop
         {
             Method = method,
@@ -53,7 +54,8 @@ public sealed class SourceOnly(SourceOnlyOptions options) : IAdaptationMethod
                 mse.Backward();
                 encoder.BackwardWithoutInputGradient(head.Backward(mse.GradA));
                 adam.Step();
-                return new Dictionary<string, double> { ["mse"] = loss };
+                losses["mse"] = loss;
+                return losses;
             },
         };
         epochs = loop.Run(source, target, root, progress, cancellationToken).EpochsTrained;

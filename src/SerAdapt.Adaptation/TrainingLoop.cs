@@ -39,7 +39,7 @@ internal sealed class TrainingLoop
     public bool UsesTarget { get; init; } = true;
 
     /// <summary>One training step on a batch; the argument p is training progress in [0, 1). Returns named losses.</summary>
-    public required Func<Batch, double, IReadOnlyDictionary<string, double>> Step { get; init; }
+    public required Func<Batch, double, Dictionary<string, double>> Step { get; init; }
 
     public LoopResult Run(DomainData source, DomainData target, Rng root,
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
@@ -100,7 +100,7 @@ internal sealed class TrainingLoop
                     throw new TrainingInterruptedException(Method, epoch, step + 1, KeepBest(epoch, best, bestEpoch, bestScore), bestEpoch);
                 var batch = sampler.Next(step);
                 double p = ((epoch - 1) * (long)steps + step) / (double)totalSteps;
-                IReadOnlyDictionary<string, double> losses;
+                Dictionary<string, double> losses; // concrete type: foreach without a boxed enumerator
                 try
                 {
                     losses = Step(batch, p);

@@ -7,7 +7,7 @@ public class MethodsEndToEndTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Methods => [.. AdaptationMethods.Names];
 
-    private static IAdaptationMethod Small(string name) =>
+    internal static IAdaptationMethod Small(string name) =>
         AdaptationMethods.Create(name, mrd: SyntheticPair.SmallMrd, dann: new DannOptions(2, 16, 2),
             coral: new CoralOptions(1f, 2), sourceOnly: new SourceOnlyOptions(2));
 
