@@ -39,15 +39,22 @@ public static class CorpusLoader
     }
 
     /// <summary>Throws <see cref="FeatureMismatchException"/> naming both files unless the feature names match in number and order.</summary>
-    public static void CheckCompatible(Corpus source, string sourcePath, Corpus target, string targetPath)
+    public static void CheckCompatible(Corpus source, string sourcePath, Corpus target, string targetPath) =>
+        CheckSameFeatures(source.FeatureNames, $"source {sourcePath}", target.FeatureNames, $"target {targetPath}");
+
+    /// <summary>
+    /// Throws <see cref="FeatureMismatchException"/> naming both sides (e.g. "source a.parquet",
+    /// "model m/") when the feature lists differ in number or in the first differing name.
+    /// </summary>
+    public static void CheckSameFeatures(IReadOnlyList<string> expected, string expectedWhat, IReadOnlyList<string> actual, string actualWhat)
     {
-        if (source.Dimension != target.Dimension)
+        if (expected.Count != actual.Count)
             throw new FeatureMismatchException(
-                $"Feature dimension differs: source {sourcePath} has {source.Dimension} features, target {targetPath} has {target.Dimension}.");
-        for (int j = 0; j < source.Dimension; j++)
-            if (source.FeatureNames[j] != target.FeatureNames[j])
+                $"Feature dimension differs: {expectedWhat} has {expected.Count} features, {actualWhat} has {actual.Count}.");
+        for (int j = 0; j < expected.Count; j++)
+            if (expected[j] != actual[j])
                 throw new FeatureMismatchException(
-                    $"Feature {j + 1} differs: source {sourcePath} has '{source.FeatureNames[j]}', target {targetPath} has '{target.FeatureNames[j]}'.");
+                    $"Feature {j + 1} differs: {expectedWhat} has '{expected[j]}', {actualWhat} has '{actual[j]}'.");
     }
 
     private static string FirstLine(string path)

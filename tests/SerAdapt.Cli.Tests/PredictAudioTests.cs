@@ -5,7 +5,7 @@ using SerAdapt.Features;
 
 namespace SerAdapt.Cli.Tests;
 
-/// <summary><c>predict</c> on WAV audio: IS10 features extracted in the model's variant, then predicted.</summary>
+/// <summary><c>predict</c> on WAV audio (IS10 features extracted in the model's variant, then predicted) and its input checks.</summary>
 public sealed class PredictAudioTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("seradapt-predict-audio").FullName;
@@ -46,6 +46,21 @@ public sealed class PredictAudioTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains("not on openSMILE's IS10-paraling set", error);
+        Assert.False(File.Exists(P("pred.csv")));
+    }
+
+    [Fact]
+    public void Predict_FeatureFileWithOtherNames_FailsNamingModelAndInputAndWritesNothing()
+    {
+        string model = SaveModel(["f0", "f1", "f2"]);
+        File.WriteAllText(P("in.csv"), "id,f0,f1,x2\nu1,1,2,3\n");
+
+        var (code, _, error) = CliHarness.Run("predict", "--model", model, P("in.csv"), "-o", P("pred.csv"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("Feature 3 differs", error);
+        Assert.Contains($"model {model} has 'f2'", error);
+        Assert.Contains("has 'x2'", error);
         Assert.False(File.Exists(P("pred.csv")));
     }
 

@@ -51,15 +51,8 @@ public static class PredictCommand
 
             void Predict(Corpus corpus, string source)
             {
-                var expected = m.Normalisation?.Names;
-                if (expected is not null)
-                {
-                    if (expected.Length != corpus.Dimension)
-                        throw new ShapeMismatchException($"{source} has {corpus.Dimension} features, the model {dir} expects {expected.Length}.");
-                    for (int j = 0; j < expected.Length; j++)
-                        if (expected[j] != corpus.FeatureNames[j])
-                            throw new InvalidDataException($"Feature {j + 1} differs: model {dir} has '{expected[j]}', input {source} has '{corpus.FeatureNames[j]}'.");
-                }
+                if (m.Normalisation?.Names is { } expected)
+                    CorpusLoader.CheckSameFeatures(expected, $"model {dir}", corpus.FeatureNames, $"input {source}");
                 ModelPrediction p;
                 if (mode == "input")
                 {
