@@ -30,11 +30,15 @@ internal static class TrainingReporter
             .Start(ctx =>
             {
                 var task = ctx.AddTask("training", maxValue: 1);
+                var sinceUpdate = System.Diagnostics.Stopwatch.StartNew();
                 result = train(new Reporter(p =>
                 {
+                    means.Add(p);
+                    // The display refreshes a few times a second: no formatting on every step.
+                    if (sinceUpdate.ElapsedMilliseconds < 100 && p.Step != p.StepsPerEpoch) return;
+                    sinceUpdate.Restart();
                     task.MaxValue = (double)p.Epochs * p.StepsPerEpoch;
                     task.Value = (double)(p.Epoch - 1) * p.StepsPerEpoch + p.Step;
-                    means.Add(p);
                     task.Description = Markup.Escape($"epoch {p.Epoch}/{p.Epochs} {Format(means.Current)}");
                 }));
                 task.Value = task.MaxValue;
