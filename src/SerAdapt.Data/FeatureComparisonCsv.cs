@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text;
+
+namespace SerAdapt.Data;
+
+/// <summary>Writes a <see cref="FeatureComparison"/> as one CSV row per feature (whole file or nothing).</summary>
+public static class FeatureComparisonCsv
+{
+    /// <summary>Columns: feature, family, within (instances), instances, max_excess (1 = at the tolerance), and the worst instance with its two values.</summary>
+    public static void Write(FeatureComparison comparison, string path)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder("feature,family,within,instances,max_excess,worst_instance,reference,candidate\n");
+        var within = comparison.WithinPerFeature();
+        int n = comparison.Instances.Length, d = comparison.Features.Length;
+        for (int j = 0; j < d; j++)
+        {
+            int worst = 0;
+            for (int i = 1; i < n; i++)
+                if (comparison.Excess(i, j) > comparison.Excess(worst, j)) worst = i;
+            string name = comparison.Features[j];
+            sb.Append(Quote(name)).Append(',').Append(Quote(FeatureComparison.FamilyOf(name))).Append(',')
+              .Append(within[j].ToString(c)).Append(',').Append(n.ToString(c)).Append(',')
+              .Append(comparison.Excess(worst, j).ToString("G6", c)).Append(',')
+              .Append(Quote(comparison.Instances[worst])).Append(',')
+              .Append(comparison.ReferenceValues[worst * d + j].ToString("G9", c)).Append(',')
+              .Append(comparison.CandidateValues[worst * d + j].ToString("G9", c)).Append('\n');
+        }
+        var bytes = new UTF8Encoding(false).GetBytes(sb.ToString());
+        AtomicFile.Write(path, s => s.Write(bytes));
+    }
+
+    private static string Quote(string s) =>
+        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+}
