@@ -14,8 +14,8 @@ internal sealed class Is10Pipeline
     private readonly float[] _hamming = Windows.Hamming(Is10LldExtractor.ShortFrame);
     private readonly float _hammingSum;
     private readonly float[] _gauss = Windows.Gaussian(Is10LldExtractor.LongFrame, 0.25);
-    private readonly Fft _fft512 = new(ShortFft);
-    private readonly Fft _fft1024 = new(LongFft);
+    private readonly OouraRealFft _fft512 = new(ShortFft);
+    private readonly OouraRealFft _fft1024 = new(LongFft);
     private readonly MelFilterbank _mel26 = new(26, 20, 8000, ShortFft, Is10LldExtractor.SampleRate);
     private readonly MelFilterbank _mel8 = new(8, 20, 6500, ShortFft, Is10LldExtractor.SampleRate);
     private readonly Mfcc _mfcc = new();
@@ -69,9 +69,7 @@ internal sealed class Is10Pipeline
         int o = _padOffset;
         f[o] = (1 - PreEmphasis) * x[0] * _hamming[0];
         for (int n = 1; n < x.Length; n++) f[o + n] = (x[n] - PreEmphasis * x[n - 1]) * _hamming[n];
-        _fft512.Forward(f, _re, _im);
-        int bins = ShortFft / 2 + 1;
-        for (int k = 0; k < bins; k++) _mag[k] = (float)Math.Sqrt(_re[k] * _re[k] + _im[k] * _im[k]);
+        int bins = Spectrum(_fft512, f);
         var mag = new ReadOnlySpan<float>(_mag, 0, bins);
 
         _mel26.Apply(mag, _bands);
@@ -91,9 +89,7 @@ internal sealed class Is10Pipeline
         Array.Clear(f);
         // The 60 ms frame is zero-padded to 1024; the offset changes the phase only.
         for (int n = 0; n < x.Length; n++) f[n] = x[n] * _gauss[n];
-        _fft1024.Forward(f, _re, _im);
-        int bins = LongFft / 2 + 1;
-        for (int k = 0; k < bins; k++) _mag[k] = (float)Math.Sqrt(_re[k] * _re[k] + _im[k] * _im[k]);
+        int bins = Spectrum(_fft1024, f);
         _octave.Apply(_mag, _oct);
         int count = _shs.Apply(_oct, _candF0, _candVoicing, _candScore);
         // The smoother takes the candidate with the highest voicing, which is not always the first
@@ -102,5 +98,25 @@ internal sealed class Is10Pipeline
         for (int i = 0; i < count; i++)
             if (best < 0 || _candVoicing[i] > _candVoicing[best]) best = i;
         return best >= 0 ? (_candF0[best], _candVoicing[best]) : (0f, 0f);
+    }
+
+    // The float32 DFT of f (overwritten) into _re/_im (usual sign) and its magnitudes into _mag;
+    // returns the number of bins N/2 + 1.
+    private int Spectrum(OouraRealFft fft, float[] f)
+    {
+        fft.Forward(f);
+        int half = f.Length / 2;
+        _re[0] = f[0]; _im[0] = 0;
+        _re[half] = f[1]; _im[half] = 0;
+        _mag[0] = MathF.Abs(f[0]);
+        _mag[half] = MathF.Abs(f[1]);
+        for (int k = 1; k < half; k++)
+        {
+            float re = f[2 * k], im = f[2 * k + 1];
+            _re[k] = re;
+            _im[k] = -im;
+            _mag[k] = (float)Math.Sqrt(re * re + im * im);
+        }
+        return half + 1;
     }
 }
