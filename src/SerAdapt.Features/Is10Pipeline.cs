@@ -14,8 +14,9 @@ internal sealed class Is10Pipeline
     private readonly float[] _hamming = Windows.Hamming(Is10LldExtractor.ShortFrame);
     private readonly float _hammingSum;
     private readonly float[] _gauss = Windows.Gaussian(Is10LldExtractor.LongFrame, 0.25);
-    private readonly Fft _fft512 = new(ShortFft);
-    private readonly Fft _fft1024 = new(LongFft);
+    // openSMILE's FFT is Ooura's split-radix rdft in float32 (see OouraSplitRadixFft).
+    private readonly OouraSplitRadixFft _fft512 = new(ShortFft, floatTableLocals: true);
+    private readonly OouraSplitRadixFft _fft1024 = new(LongFft, floatTableLocals: true);
     private readonly MelFilterbank _mel26 = new(26, 20, 8000, ShortFft, Is10LldExtractor.SampleRate);
     private readonly MelFilterbank _mel8 = new(8, 20, 6500, ShortFft, Is10LldExtractor.SampleRate);
     private readonly Mfcc _mfcc = new();
@@ -23,11 +24,12 @@ internal sealed class Is10Pipeline
     private readonly OctaveSpectrum _octave;
     private readonly PitchShs _shs;
     private readonly int _padOffset;
+    private readonly int _longPadOffset;
 
     private readonly float[] _frame512 = new float[ShortFft];
     private readonly float[] _frame1024 = new float[LongFft];
-    private readonly double[] _re = new double[LongFft / 2 + 1];
-    private readonly double[] _im = new double[LongFft / 2 + 1];
+    private readonly float[] _re = new float[LongFft / 2 + 1];
+    private readonly float[] _im = new float[LongFft / 2 + 1];
     private readonly float[] _mag = new float[LongFft / 2 + 1];
     private readonly float[] _bands = new float[26];
     private readonly float[] _acf = new float[LpcOrder + 1];
@@ -41,8 +43,10 @@ internal sealed class Is10Pipeline
     {
         bool is10 = variant == Is10Variant.Is10;
         foreach (var w in _hamming) _hammingSum += w;
-        // zeroPadSymmetric only moves the phase; it matters for the resampled LPC frame.
+        // zeroPadSymmetric moves the phase (which the resampled LPC frame sees) and the float32
+        // rounding of the FFT (which the magnitudes see at 1e-7 of the frame's maximum).
         _padOffset = is10 ? (ShortFft - Is10LldExtractor.ShortFrame) / 2 : 0;
+        _longPadOffset = is10 ? (LongFft - Is10LldExtractor.LongFrame) / 2 : 0;
         double binHz = (double)Is10LldExtractor.SampleRate / LongFft;
         _octave = is10
             ? new OctaveSpectrum(LongFft / 2 + 1, binHz, 20, enhance: true, smooth: true, auditoryWeighting: true)
@@ -69,9 +73,7 @@ internal sealed class Is10Pipeline
         int o = _padOffset;
         f[o] = (1 - PreEmphasis) * x[0] * _hamming[0];
         for (int n = 1; n < x.Length; n++) f[o + n] = (x[n] - PreEmphasis * x[n - 1]) * _hamming[n];
-        _fft512.Forward(f, _re, _im);
-        int bins = ShortFft / 2 + 1;
-        for (int k = 0; k < bins; k++) _mag[k] = (float)Math.Sqrt(_re[k] * _re[k] + _im[k] * _im[k]);
+        int bins = Spectrum(_fft512, f);
         var mag = new ReadOnlySpan<float>(_mag, 0, bins);
 
         _mel26.Apply(mag, _bands);
@@ -89,11 +91,9 @@ internal sealed class Is10Pipeline
     {
         var f = _frame1024;
         Array.Clear(f);
-        // The 60 ms frame is zero-padded to 1024; the offset changes the phase only.
-        for (int n = 0; n < x.Length; n++) f[n] = x[n] * _gauss[n];
-        _fft1024.Forward(f, _re, _im);
-        int bins = LongFft / 2 + 1;
-        for (int k = 0; k < bins; k++) _mag[k] = (float)Math.Sqrt(_re[k] * _re[k] + _im[k] * _im[k]);
+        int o = _longPadOffset;
+        for (int n = 0; n < x.Length; n++) f[o + n] = x[n] * _gauss[n];
+        int bins = Spectrum(_fft1024, f);
         _octave.Apply(_mag, _oct);
         int count = _shs.Apply(_oct, _candF0, _candVoicing, _candScore);
         // The smoother takes the candidate with the highest voicing, which is not always the first
@@ -102,5 +102,25 @@ internal sealed class Is10Pipeline
         for (int i = 0; i < count; i++)
             if (best < 0 || _candVoicing[i] > _candVoicing[best]) best = i;
         return best >= 0 ? (_candF0[best], _candVoicing[best]) : (0f, 0f);
+    }
+
+    // The float32 DFT of f (overwritten) into _re/_im (usual sign) and its magnitudes into _mag;
+    // returns the number of bins N/2 + 1.
+    private int Spectrum(OouraSplitRadixFft fft, float[] f)
+    {
+        fft.Forward(f);
+        int half = f.Length / 2;
+        _re[0] = f[0]; _im[0] = 0;
+        _re[half] = f[1]; _im[half] = 0;
+        _mag[0] = MathF.Abs(f[0]);
+        _mag[half] = MathF.Abs(f[1]);
+        for (int k = 1; k < half; k++)
+        {
+            float re = f[2 * k], im = f[2 * k + 1];
+            _re[k] = re;
+            _im[k] = -im;
+            _mag[k] = (float)Math.Sqrt(re * re + im * im);
+        }
+        return half + 1;
     }
 }

@@ -9,26 +9,19 @@ namespace SerAdapt.Features;
 /// one-sided sum, it counts every bin once, where a real inverse DFT counts all but DC and Nyquist
 /// twice (so DC has double the relative weight). The frame is the first M samples of the
 /// P-periodic signal (with the symmetric zero padding the analysed 400 samples sit at
-/// 38.5..313.5 of it, so its end is cut). Like openSMILE, the frame is stored as float32 and its
-/// autocorrelation is summed in float32.
-/// The synthesis runs as a P = N1 x N2 (N2 a power of two) inverse DFT: N1-point direct sums of
-/// the K bins, then N1 radix-2 FFTs of N2 points, in double; y[n1 + N1 n2] lands at [n2, n1],
-/// i.e. in natural order.
+/// 38.5..313.5 of it, so its end is cut). The sum runs in float32 the way that reproduces
+/// openSMILE's LPCs most often (measured on its LPC debug level, docs/features-lld.md): float32
+/// tables cos/sin(2 pi (k n mod P) / P) rounded from double, and for k = 0, 1, ... the two
+/// products added one after the other, y += Re X cos, then y -= Im X sin. Like openSMILE, the
+/// frame's autocorrelation is summed in float32.
 /// </summary>
 public sealed class SpecResample
 {
     private readonly int _bins;
     private readonly int _outLength;
     private readonly int _maxLag;
-    private readonly int _n1;
-    private readonly int _n2;
-    private readonly double[] _twRe; // [k, n1] = exp(2 pi i k n1 / P)
-    private readonly double[] _twIm;
-    private readonly double[] _fftCos; // exp(2 pi i j / N2), j < N2 / 2
-    private readonly double[] _fftSin;
-    private readonly int[] _bitReverse;
-    private readonly double[] _aRe; // [k2, n1]
-    private readonly double[] _aIm;
+    private readonly float[] _cos; // [k * M + n] = cos(2 pi (k n mod P) / P)
+    private readonly float[] _sin;
     private readonly float[] _y;
 
     public SpecResample(int fftSize, int frameLength, double sampleRate, double targetRate, int maxLag)
@@ -43,35 +36,15 @@ public sealed class SpecResample
         if (_outLength > p || _outLength <= maxLag)
             throw new ArgumentException($"Frame of {frameLength} samples gives {_outLength} output samples; need more than {maxLag} and at most {p}.");
         _bins = Math.Min(_outLength / 2, fftSize / 2 + 1);
-        _n2 = p & -p; // largest power of two dividing P
-        _n1 = p / _n2;
-
-        _twRe = new double[_bins * _n1];
-        _twIm = new double[_bins * _n1];
+        _cos = new float[_bins * _outLength];
+        _sin = new float[_bins * _outLength];
         for (int k = 0; k < _bins; k++)
-            for (int a = 0; a < _n1; a++)
+            for (int n = 0; n < _outLength; n++)
             {
-                double ph = 2 * Math.PI * ((long)k * a % p) / p;
-                _twRe[k * _n1 + a] = Math.Cos(ph);
-                _twIm[k * _n1 + a] = Math.Sin(ph);
+                double ph = 2 * Math.PI * ((long)k * n % p) / p;
+                _cos[k * _outLength + n] = (float)Math.Cos(ph);
+                _sin[k * _outLength + n] = (float)Math.Sin(ph);
             }
-        _fftCos = new double[Math.Max(1, _n2 / 2)];
-        _fftSin = new double[_fftCos.Length];
-        for (int j = 0; j < _n2 / 2; j++)
-        {
-            _fftCos[j] = Math.Cos(2 * Math.PI * j / _n2);
-            _fftSin[j] = Math.Sin(2 * Math.PI * j / _n2);
-        }
-        int bits = System.Numerics.BitOperations.Log2((uint)_n2);
-        _bitReverse = new int[_n2];
-        for (int i = 0; i < _n2; i++)
-        {
-            int r = 0;
-            for (int b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b);
-            _bitReverse[i] = r;
-        }
-        _aRe = new double[_n1 * _n2];
-        _aIm = new double[_n1 * _n2];
         _y = new float[_outLength];
     }
 
@@ -81,59 +54,43 @@ public sealed class SpecResample
     /// <summary>Bins used (K).</summary>
     public int Bins => _bins;
 
-    /// <summary>The resampled frame y[0..M), rounded to float32, from the one-sided spectrum re/im (at least K bins).</summary>
-    public unsafe void Resample(ReadOnlySpan<double> re, ReadOnlySpan<double> im, Span<float> y)
+    /// <summary>The resampled frame y[0..M) from the one-sided spectrum re/im (usual sign, at least K bins).</summary>
+    public void Resample(ReadOnlySpan<float> re, ReadOnlySpan<float> im, Span<float> y)
     {
         if (re.Length < _bins || im.Length < _bins) throw new ArgumentException($"The spectrum needs {_bins} bins.");
         if (y.Length < _outLength) throw new ArgumentException($"The output needs {_outLength} samples.", nameof(y));
-        int n1Count = _n1, n2Count = _n2, bins = _bins, outLength = _outLength;
-        fixed (double* xRe = re, xIm = im, twRe = _twRe, twIm = _twIm, aRe = _aRe, aIm = _aIm, fc = _fftCos, fs = _fftSin)
-        fixed (int* bitReverse = _bitReverse)
-        fixed (float* yp = y)
+        int m = _outLength;
+        var yy = y[..m];
+        yy.Clear();
+        int width = System.Numerics.Vector<float>.Count;
+        int vectorEnd = m - m % width;
+        var yv = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(yy[..vectorEnd]);
+        for (int k = 0; k < _bins; k++)
         {
-            new Span<double>(aRe, n1Count * n2Count).Clear();
-            new Span<double>(aIm, n1Count * n2Count).Clear();
-            // With k = N2 k1 + k2 and n = n1 + N1 n2: y[n] = Re sum_k2 exp(2 pi i k2 n2 / N2) A[n1, k2],
-            // A[n1, k2] = sum_k1 X[k] exp(2 pi i k n1 / P); A is stored [k2 bit-reversed, n1].
-            for (int k = 0; k < bins; k++)
+            float xr = re[k], xi = im[k];
+            var c = _cos.AsSpan(k * m, m);
+            var s = _sin.AsSpan(k * m, m);
+            // Two separately rounded float32 updates per bin (no fused multiply-add), lane by lane
+            // the same as the scalar tail.
+            var cv = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(c[..vectorEnd]);
+            var sv = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(s[..vectorEnd]);
+            var vr = new System.Numerics.Vector<float>(xr);
+            var vi = new System.Numerics.Vector<float>(xi);
+            for (int i = 0; i < yv.Length; i++)
             {
-                double xr = xRe[k], xi = xIm[k];
-                double* c = twRe + k * n1Count, sn = twIm + k * n1Count;
-                double* ar = aRe + bitReverse[k & (n2Count - 1)] * n1Count;
-                double* ai = aIm + bitReverse[k & (n2Count - 1)] * n1Count;
-                for (int a = 0; a < n1Count; a++)
-                {
-                    ar[a] += xr * c[a] - xi * sn[a];
-                    ai[a] += xr * sn[a] + xi * c[a];
-                }
+                var acc = yv[i] + vr * cv[i];
+                yv[i] = acc - vi * sv[i];
             }
-            // N1 inverse radix-2 FFTs over k2 at once (stride N1), natural order out.
-            for (int size = 2; size <= n2Count; size <<= 1)
+            for (int n = vectorEnd; n < m; n++)
             {
-                int half = size >> 1;
-                int step = n2Count / size;
-                for (int start = 0; start < n2Count; start += size)
-                    for (int j = 0; j < half; j++)
-                    {
-                        double wr = fc[j * step], wi = fs[j * step];
-                        double* ur = aRe + (start + j) * n1Count, ui = aIm + (start + j) * n1Count;
-                        double* vr = ur + half * n1Count, vi = ui + half * n1Count;
-                        for (int a = 0; a < n1Count; a++)
-                        {
-                            double tr = vr[a] * wr - vi[a] * wi;
-                            double ti = vr[a] * wi + vi[a] * wr;
-                            vr[a] = ur[a] - tr; vi[a] = ui[a] - ti;
-                            ur[a] += tr; ui[a] += ti;
-                        }
-                    }
+                float acc = yy[n] + xr * c[n];
+                yy[n] = acc - xi * s[n];
             }
-            // y[n1 + N1 n2] = Re A[n2, n1]: the first M entries in row-major order.
-            for (int n = 0; n < outLength; n++) yp[n] = (float)aRe[n];
         }
     }
 
     /// <summary>r[m] = sum_n y[n] y[n+m], m = 0..maxLag, of the float32 frame y, summed in float32 in ascending n.</summary>
-    public void Autocorrelation(ReadOnlySpan<double> re, ReadOnlySpan<double> im, Span<float> r)
+    public void Autocorrelation(ReadOnlySpan<float> re, ReadOnlySpan<float> im, Span<float> r)
     {
         var y = _y;
         Resample(re, im, y);

@@ -28,7 +28,44 @@ public sealed class LldStageTests
         }
     }
 
-    private static (double[] Re, double[] Im) RandomFrameSpectrum(int n, int offset, int frame, int seed)
+    [Theory]
+    [InlineData(64, false)]
+    [InlineData(512, true)]
+    [InlineData(512, false)]
+    [InlineData(1024, true)]
+    [InlineData(4096, true)]
+    public void OouraSplitRadixFft_MatchesDirectDftToFloat32Rounding(int n, bool floatTableLocals)
+    {
+        // Sizes through every path of fftsg's forward transform: cftfx41 (64), cftleaf (512),
+        // cftrec4 (1024) and cftrec4 with cfttree (4096).
+        var rnd = new Random(5);
+        var x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = (float)(rnd.NextDouble() * 2 - 1);
+        var a = (float[])x.Clone();
+        new OouraSplitRadixFft(n, floatTableLocals).Forward(a);
+        var re = new double[n / 2 + 1];
+        var im = new double[n / 2 + 1];
+        new Fft(n).Forward(x, re, im);
+        double max = 0;
+        for (int k = 0; k <= n / 2; k++) max = Math.Max(max, Math.Sqrt(re[k] * re[k] + im[k] * im[k]));
+        for (int k = 0; k <= n / 2; k++)
+        {
+            // Ooura's layout: a[0] = R[0], a[1] = R[N/2], a[2k] = R[k], a[2k+1] = -Im X[k].
+            double ourRe = k == 0 ? a[0] : k == n / 2 ? a[1] : a[2 * k];
+            double ourIm = k == 0 || k == n / 2 ? 0 : -a[2 * k + 1];
+            Assert.Equal(re[k], ourRe, 1e-6 * max);
+            Assert.Equal(im[k], ourIm, 1e-6 * max);
+        }
+    }
+
+    [Fact]
+    public void OouraSplitRadixFft_RejectsLengthsItDoesNotPort()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OouraSplitRadixFft(32));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OouraSplitRadixFft(768));
+    }
+
+    private static (float[] Re, float[] Im) RandomFrameSpectrum(int n, int offset, int frame, int seed)
     {
         var rnd = new Random(seed);
         var x = new float[n];
@@ -36,7 +73,7 @@ public sealed class LldStageTests
         var re = new double[n / 2 + 1];
         var im = new double[n / 2 + 1];
         new Fft(n).Forward(x, re, im);
-        return (re, im);
+        return (re.Select(v => (float)v).ToArray(), im.Select(v => (float)v).ToArray());
     }
 
     [Theory]
@@ -65,7 +102,34 @@ public sealed class LldStageTests
             }
             max = Math.Max(max, Math.Abs(expected[t]));
         }
-        for (int t = 0; t < m; t++) Assert.Equal(expected[t], y[t], 1e-6 * max);
+        // float32 tables and sums (openSMILE's rounding), so 1e-5 of the frame's maximum.
+        for (int t = 0; t < m; t++) Assert.Equal(expected[t], y[t], 1e-5 * max);
+    }
+
+    [Fact]
+    public void SpecResample_VectorisedSum_EqualsTheScalarFloat32Recipe()
+    {
+        // openSMILE's rounding: per bin k = 0, 1, ..., y += Re X cos, then y -= Im X sin, each
+        // product and sum rounded to float32, tables rounded from double.
+        const int n = 512, frame = 400, p = 352;
+        var (re, im) = RandomFrameSpectrum(n, 56, frame, 9);
+        var resample = new SpecResample(n, frame, 16000, 11000, 8);
+        var y = new float[resample.OutputLength];
+        resample.Resample(re, im, y);
+        for (int t = 0; t < y.Length; t++)
+        {
+            float acc = 0;
+            for (int k = 0; k < resample.Bins; k++)
+            {
+                double ph = 2 * Math.PI * (k * t % p) / p;
+                float c = (float)Math.Cos(ph), s = (float)Math.Sin(ph);
+                float prod = re[k] * c;
+                acc += prod;
+                prod = im[k] * s;
+                acc -= prod;
+            }
+            Assert.Equal(acc, y[t]);
+        }
     }
 
     [Fact]
