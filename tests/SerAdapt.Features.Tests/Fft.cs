@@ -1,7 +1,8 @@
-namespace SerAdapt.Features;
+namespace SerAdapt.Features.Tests;
 
 /// <summary>
-/// Radix-2 FFT of a real sequence of power-of-two length N, computed as an N/2-point complex FFT
+/// The tests' double-precision reference DFT (the extractor itself uses <see cref="OouraSplitRadixFft"/>, openSMILE's float32 arithmetic):
+/// radix-2 FFT of a real sequence of power-of-two length N, computed as an N/2-point complex FFT
 /// plus one split pass. Twiddles and the bit-reversal table are built once per size; an instance
 /// is not thread-safe (it owns a scratch buffer), so use one per thread.
 /// </summary>
