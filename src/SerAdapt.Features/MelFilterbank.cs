@@ -1,63 +1,71 @@
 namespace SerAdapt.Features;
 
 /// <summary>
-/// Triangular mel filterbank on a power spectrum (openSMILE cMelspec, usePower=1, htkcompatible=0,
-/// bwMethod=lr): centres equally spaced on mel = 1127 ln(1 + f/700) between lofreq and hifreq,
-/// each triangle spanning its neighbours' centres. As in HTK, bins below lofreq/df + 1.5 (0-based)
-/// take no part, which drops the first bin above lofreq.
+/// Triangular mel filterbank on the power spectrum (openSMILE cMelspec, usePower=1,
+/// htkcompatible=0, bwMethod=lr), with the arithmetic that reproduces openSMILE's mel powers bit
+/// for bit (found empirically from its debug levels):
+/// <list type="bullet">
+/// <item>mel values are float32: m(f) = (float)(1127 ln(1 + f/700)) evaluated in double, for the
+/// band edges lofreq/hifreq and for every bin frequency k fs/N;</item>
+/// <item>the centres are equally spaced in float32: step = (m(hi) - m(lo)) / (bands + 1),
+/// c_i = m(lo) + i step, each operation rounded to float;</item>
+/// <item>HTK's shared triangles: each bin k in [int(lo/df + 1.5), int(hi/df + 0.5) - 1] lies
+/// between the centres c_j &lt; m_k &lt;= c_(j+1) and has one float weight
+/// w = (c_(j+1) - m_k) / (c_(j+1) - c_j); with e = |X_k|^2 (float) and t = w e, band j-1
+/// (falling slope) gets t and band j (rising slope) gets e - t, not (1 - w) e;</item>
+/// <item>the bands accumulate in float32 over ascending k.</item>
+/// </list>
 /// </summary>
 public sealed class MelFilterbank
 {
-    private readonly int[] _start;
-    private readonly float[][] _weights;
+    private readonly int _firstBin;
+    private readonly int[] _channel;   // per bin from _firstBin: j (band j-1 falls, band j rises); -1 = unused
+    private readonly float[] _weight;  // per bin: the falling weight w
 
     public MelFilterbank(int bands, double lowHz, double highHz, int fftSize, double sampleRate)
     {
         Bands = bands;
-        int nBins = fftSize / 2 + 1;
         double df = sampleRate / fftSize;
-        double melLo = Mel(lowHz), melHi = Mel(highHz);
-        var centres = new double[bands + 2];
-        for (int i = 0; i < centres.Length; i++) centres[i] = melLo + (melHi - melLo) * i / (bands + 1);
-        int firstBin = (int)(lowHz / df + 1.5);
-        _start = new int[bands];
-        _weights = new float[bands][];
-        for (int b = 0; b < bands; b++)
+        float melLo = Mel(lowHz), melHi = Mel(highHz);
+        float step = (melHi - melLo) / (bands + 1);
+        var centres = new float[bands + 2];
+        for (int i = 0; i < centres.Length; i++) centres[i] = melLo + i * step;
+
+        _firstBin = (int)(lowHz / df + 1.5);
+        int lastBin = Math.Min((int)(highHz / df + 0.5) - 1, fftSize / 2);
+        int count = Math.Max(lastBin - _firstBin + 1, 0);
+        _channel = new int[count];
+        _weight = new float[count];
+        for (int i = 0; i < count; i++)
         {
-            double l = centres[b], c = centres[b + 1], r = centres[b + 2];
-            var w = new List<float>();
-            int start = -1;
-            for (int k = firstBin; k < nBins; k++)
-            {
-                double m = Mel(k * df);
-                double v = Math.Min((m - l) / (c - l), (r - m) / (r - c));
-                if (v <= 0) { if (start >= 0) break; continue; }
-                if (start < 0) start = k;
-                w.Add((float)v);
-            }
-            _start[b] = Math.Max(start, 0);
-            _weights[b] = w.ToArray();
+            float m = Mel((_firstBin + i) * df);
+            int j = -1;
+            while (j + 1 < centres.Length && centres[j + 1] < m) j++;
+            if (j < 0 || j > bands) { _channel[i] = -1; continue; }
+            _channel[i] = j;
+            _weight[i] = (centres[j + 1] - m) / (centres[j + 1] - centres[j]);
         }
     }
 
     public int Bands { get; }
 
-    public static double Mel(double hz) => 1127.0 * Math.Log(1.0 + hz / 700.0);
+    /// <summary>The mel value of a frequency as openSMILE's filterbank holds it: 1127 ln(1 + f/700) rounded to float32.</summary>
+    public static float Mel(double hz) => (float)(1127.0 * Math.Log(1.0 + hz / 700.0));
 
-    /// <summary>Band energies sum_k w_bk |X_k|^2 from the magnitude spectrum.</summary>
+    /// <summary>Band powers from the magnitude spectrum (see the class summary for the exact arithmetic).</summary>
     public void Apply(ReadOnlySpan<float> magnitude, Span<float> bands)
     {
-        for (int b = 0; b < Bands; b++)
+        bands[..Bands].Clear();
+        int last = Bands - 1;
+        for (int i = 0; i < _channel.Length; i++)
         {
-            var w = _weights[b];
-            int s = _start[b];
-            float acc = 0;
-            for (int i = 0; i < w.Length; i++)
-            {
-                float m = magnitude[s + i];
-                acc += w[i] * m * m;
-            }
-            bands[b] = acc;
+            int j = _channel[i];
+            if (j < 0) continue;
+            float m = magnitude[_firstBin + i];
+            float e = m * m;
+            float t = _weight[i] * e;
+            if (j >= 1) bands[j - 1] += t;
+            if (j <= last) bands[j] += e - t;
         }
     }
 }

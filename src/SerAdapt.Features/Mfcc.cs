@@ -1,29 +1,36 @@
 namespace SerAdapt.Features;
 
 /// <summary>
-/// MFCC 0..14 from 26 mel band powers (openSMILE cMfcc, htkcompatible=0): ln with floor 1e-8,
-/// DCT-II scaled by sqrt(2/26) for every coefficient (c0 included), lifter 1 + 11 sin(pi i / 22).
+/// MFCC first..last from the mel band powers (openSMILE cMfcc, htkcompatible=0), with the
+/// arithmetic that reproduces openSMILE's MFCCs bit for bit (found empirically from its debug
+/// levels): float ln of the powers floored at 1e-8 (MathF.Log), a float32 cosine table
+/// cos(pi i (b + 0.5) / bands) rounded from double, the sum over b in float32 ascending, then one
+/// multiplication by the float32 factor (float)sqrt(2/bands) x (1 + L/2 sin(pi i / L)) (lifter
+/// L = 22; sqrt(2/bands) applies to c0 as well).
 /// </summary>
 public sealed class Mfcc
 {
     private const float MelFloor = 1e-8f;
-    private readonly double[] _basis; // [coeff, band]
+    private readonly float[] _cosines; // [coeff, band]
+    private readonly float[] _factors; // per coeff
     private readonly int _bands;
-    private readonly double[] _log;
+    private readonly float[] _log;
 
     public Mfcc(int bands = 26, int first = 0, int last = 14, double lifter = 22)
     {
         _bands = bands;
         Count = last - first + 1;
-        _basis = new double[Count * bands];
-        _log = new double[bands];
-        double scale = Math.Sqrt(2.0 / bands);
+        _cosines = new float[Count * bands];
+        _factors = new float[Count];
+        _log = new float[bands];
+        float scale = (float)Math.Sqrt(2.0 / bands);
         for (int c = 0; c < Count; c++)
         {
             int i = first + c;
-            double lift = 1.0 + lifter / 2.0 * Math.Sin(Math.PI * i / lifter);
+            float lift = lifter > 0 ? (float)(1.0 + lifter / 2.0 * Math.Sin(Math.PI * i / lifter)) : 1f;
+            _factors[c] = scale * lift;
             for (int b = 0; b < bands; b++)
-                _basis[c * bands + b] = scale * lift * Math.Cos(Math.PI * i * (b + 0.5) / bands);
+                _cosines[c * bands + b] = (float)Math.Cos(Math.PI * i * (b + 0.5) / bands);
         }
     }
 
@@ -31,13 +38,13 @@ public sealed class Mfcc
 
     public void Apply(ReadOnlySpan<float> melPower, Span<float> mfcc)
     {
-        for (int b = 0; b < _bands; b++) _log[b] = Math.Log(Math.Max(melPower[b], MelFloor));
+        for (int b = 0; b < _bands; b++) _log[b] = MathF.Log(Math.Max(melPower[b], MelFloor));
         for (int c = 0; c < Count; c++)
         {
-            double acc = 0;
+            float acc = 0;
             int o = c * _bands;
-            for (int b = 0; b < _bands; b++) acc += _basis[o + b] * _log[b];
-            mfcc[c] = (float)acc;
+            for (int b = 0; b < _bands; b++) acc += _cosines[o + b] * _log[b];
+            mfcc[c] = acc * _factors[c];
         }
     }
 }
