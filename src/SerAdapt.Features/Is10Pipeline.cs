@@ -12,7 +12,7 @@ internal sealed class Is10Pipeline
     private const int LpcOrder = 8;
 
     private readonly float[] _hamming = Windows.Hamming(Is10LldExtractor.ShortFrame);
-    private readonly float _hammingSum;
+    private readonly double _hammingSum = Loudness.HammingSum(Is10LldExtractor.ShortFrame);
     private readonly float[] _gauss = Windows.Gaussian(Is10LldExtractor.LongFrame, 0.25);
     // openSMILE's FFT is Ooura's split-radix rdft in float32 (see OouraSplitRadixFft).
     private readonly OouraSplitRadixFft _fft512 = new(ShortFft, floatTableLocals: true);
@@ -42,7 +42,6 @@ internal sealed class Is10Pipeline
     public Is10Pipeline(Is10Variant variant)
     {
         bool is10 = variant == Is10Variant.Is10;
-        foreach (var w in _hamming) _hammingSum += w;
         // zeroPadSymmetric moves the phase (which the resampled LPC frame sees) and the float32
         // rounding of the FFT (which the magnitudes see at 1e-7 of the frame's maximum).
         _padOffset = is10 ? (ShortFft - Is10LldExtractor.ShortFrame) / 2 : 0;
@@ -66,7 +65,7 @@ internal sealed class Is10Pipeline
     /// <summary>loudness, mfcc[0..14], logMelFreqBand[0..7], lspFreq[0..7] of one raw 25 ms frame.</summary>
     public void ShortFrame(ReadOnlySpan<float> x, Span<float> output)
     {
-        output[0] = Loudness.Compute(x[0], _hamming[0], _hammingSum);
+        output[0] = Loudness.Compute(x[0], _hammingSum);
 
         var f = _frame512;
         Array.Clear(f);
