@@ -26,7 +26,10 @@ public static class Lpc
         {
             float acc = r[i];
             for (int j = 1; j < i; j++) acc += a[j] * r[i - j];
-            float k = -acc / err;
+            // openSMILE multiplies by the reciprocal of the error rather than dividing: with the
+            // division, 0 % of the sawtooth's frames and 15 % of librivox_0880's print openSMILE's
+            // LPCs to the last of their 7 digits; with the reciprocal, all of them.
+            float k = -acc * (1 / err);
             a.CopyTo(prev);
             for (int j = 1; j < i; j++) a[j] = prev[j] + k * prev[i - j];
             a[i] = k;
