@@ -2,9 +2,10 @@ namespace SerAdapt.Features;
 
 /// <summary>
 /// Linear prediction by the autocorrelation method and Levinson-Durbin (openSMILE cLpc, method=acf):
-/// A(z) = 1 + a1 z^-1 + ... + ap z^-p, the output is a1..ap. Computed in float32 like openSMILE
-/// (its LPCs are ill-conditioned enough that double arithmetic moves the LSPs by more than 1e-4 on
-/// a few % of speech frames). A zero autocorrelation (silence) gives a = 0.
+/// A(z) = 1 + a1 z^-1 + ... + ap z^-p, the output is a1..ap. Computed in float32 exactly as
+/// openSMILE (its LPCs are ill-conditioned enough that double arithmetic moves the LSPs by more
+/// than 1e-4 on a few % of speech frames), which prints its LPC debug level digit for digit.
+/// A zero autocorrelation (silence) gives a = 0.
 /// </summary>
 public static class Lpc
 {
