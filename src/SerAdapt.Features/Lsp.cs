@@ -72,7 +72,9 @@ public static class Lsp
                         else xr = xm;
                     }
                     // The C library's acosf (MathF.Acos calls it), not a correctly rounded acos:
-                    // with the latter one LSP of ~10 % of the speech frames prints differently.
+                    // with the latter one LSP of ~10 % of the speech frames is one ulp off
+                    // openSMILE's (made with glibc 2.36's acosf, which MathF.Acos matches on Linux
+                    // here; a C library with a correctly rounded acosf gives that ulp).
                     frequencies[j] = MathF.Acos(xm);
                     roots++;
                     xl = xm;

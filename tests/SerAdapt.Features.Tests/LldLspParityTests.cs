@@ -109,9 +109,19 @@ public sealed class LldLspParityTests
         {
             Lsp.Compute(lpc[t], w);
             for (int i = 0; i < 8; i++)
-                Assert.True(PrintsAs(w[i], reference[t][i]), $"{name} frame {t} lsp[{i}]: ours {w[i]:R}, openSMILE {reference[t][i]}");
+            {
+                // Elsewhere than glibc's acosf, the last step may round the other way: one ulp.
+                bool ok = AcosIsGlibcs
+                    ? PrintsAs(w[i], reference[t][i])
+                    : Math.Abs(w[i] - double.Parse(reference[t][i], CultureInfo.InvariantCulture)) <= 5e-7 * Math.Abs(w[i]) + 2.5e-7;
+                Assert.True(ok, $"{name} frame {t} lsp[{i}]: ours {w[i]:R}, openSMILE {reference[t][i]}");
+            }
         }
     }
+
+    // MathF.Acos is the C library's acosf; openSMILE's LSPs were made with glibc's (2.36 here),
+    // which is not correctly rounded: at this x it gives 2.2442603, the exact value rounds to 2.2442605.
+    private static bool AcosIsGlibcs => MathF.Acos(BitConverter.Int32BitsToSingle(unchecked((int)0xbf1faaa4))) == 2.2442603f;
 
     [Fact]
     public void Lsp_WhenTheCoarseGridStepsOverTwoRoots_SearchesAgainOnAFinerGrid()
