@@ -4,15 +4,22 @@ namespace SerAdapt.Features;
 /// Line spectral pair frequencies (radians, ascending) of an LPC polynomial of even order p: the
 /// unit-circle roots of P(z) = A(z) + z^-(p+1) A(1/z) and Q(z) = A(z) - z^-(p+1) A(1/z), searched
 /// alternately on their Chebyshev forms in x = cos(w), as in the Speex codec's lpc_to_lsp: steps of
-/// 0.2 (1 - 0.9 x^2), halved where |f| &lt; 0.2, then 11 bisections, the root being the last midpoint.
-/// openSMILE's LSPs agree with this search to ~1e-6 (its coarse grid, not the exact roots, is what
-/// they hold). It runs in float32 with openSMILE's (Speex's float build) mix of float and double
-/// steps: in double, a 150 Hz sawtooth's LSPs differ by 5e-5 relative on every other frame.
+/// 0.2 (1 - 0.9 x^2), halved where |f| &lt; 0.2, then 11 bisections, the root being the last midpoint;
+/// if fewer than p roots turn up, the whole search again with steps of 0.05 (1 - 0.9 x^2).
+/// openSMILE's LSPs are this search's (its coarse grid, not the exact roots, is what they hold), run
+/// entirely in float32 (float constants, every step, midpoint and Chebyshev sum rounded to float)
+/// and converted by the C library's acosf: given openSMILE's LPCs this reproduces its LSP debug
+/// level to the last printed digit on every frame of the 3 debug files (with the step, the midpoint
+/// or the Chebyshev sum's last line in double as in Speex's float build, 55-64 % of the speech
+/// frames; in double throughout, a 150 Hz sawtooth's LSPs differ by 5e-5 on every other frame).
 /// A = 1 (silence) gives about k pi / (p+1) (pitfall P9).
 /// </summary>
 public static class Lsp
 {
     private const float Delta = 0.2f;
+    // When the coarse grid steps over a pair of close roots (found on 3 frames of the 8 kHz
+    // asterisk recording), openSMILE searches again on a 4x finer grid, as old Speex encoders did.
+    private const float RetryDelta = 0.05f;
     private const int Bisections = 10;
 
     /// <summary>Highest LPC order supported (the scratch buffers live on the stack).</summary>
@@ -33,6 +40,15 @@ public static class Lsp
         }
         for (int i = 0; i < m; i++) { pc[i] *= 2; qc[i] *= 2; }
 
+        if (Search(pc, qc, Delta, frequencies[..p]) < p)
+            Search(pc, qc, RetryDelta, frequencies[..p]);
+    }
+
+    // Roots found (the missing ones are left at 0).
+    private static int Search(ReadOnlySpan<float> pc, ReadOnlySpan<float> qc, float delta, Span<float> frequencies)
+    {
+        int p = frequencies.Length;
+        int roots = 0;
         frequencies.Clear();
         float xl = 1.0f, xr = 0.0f;
         for (int j = 0; j < p; j++)
@@ -41,10 +57,8 @@ public static class Lsp
             float fl = Cheb(c, xl);
             while (xr >= -1.0f)
             {
-                // The step and the midpoint are formed in double and stored as float, as in C
-                // with double literals.
-                float step = (float)(Delta * (1 - 0.9 * xl * xl));
-                if (Math.Abs(fl) < 0.2) step = (float)(step * 0.5);
+                float step = delta * (1 - 0.9f * xl * xl);
+                if (MathF.Abs(fl) < 0.2f) step *= 0.5f;
                 xr = xl - step;
                 float fr = Cheb(c, xr);
                 if (fr * fl < 0)
@@ -52,12 +66,17 @@ public static class Lsp
                     float xm = xl;
                     for (int k = 0; k <= Bisections; k++)
                     {
-                        xm = (float)(0.5 * (xl + xr));
+                        xm = 0.5f * (xl + xr);
                         float fm = Cheb(c, xm);
                         if (!(fm * fl < 0)) { fl = fm; xl = xm; }
                         else xr = xm;
                     }
-                    frequencies[j] = (float)Math.Acos(xm);
+                    // The C library's acosf (MathF.Acos calls it), not a correctly rounded acos:
+                    // with the latter one LSP of ~10 % of the speech frames is one ulp off
+                    // openSMILE's (made with glibc 2.36's acosf, which MathF.Acos matches on Linux
+                    // here; a C library with a correctly rounded acosf gives that ulp).
+                    frequencies[j] = MathF.Acos(xm);
+                    roots++;
                     xl = xm;
                     break;
                 }
@@ -65,10 +84,11 @@ public static class Lsp
                 xl = xr;
             }
         }
+        return roots;
     }
 
     // Chebyshev series c[m] + sum_{k<m} c[k] T_(m-k)(x) / 2 by a Clenshaw recurrence (c already
-    // doubled), in float except the last line, which C evaluates in double (0.5 is a double).
+    // doubled), every operation rounded to float32 in the written order.
     private static float Cheb(ReadOnlySpan<float> c, float x)
     {
         int m = c.Length - 1;
@@ -80,6 +100,6 @@ public static class Lsp
             b0 = x * b0 - b1 + c[m - k];
             b1 = tmp;
         }
-        return (float)(-b1 + 0.5 * x * b0 + c[m]);
+        return -b1 + 0.5f * x * b0 + c[m];
     }
 }

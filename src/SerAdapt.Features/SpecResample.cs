@@ -9,11 +9,11 @@ namespace SerAdapt.Features;
 /// one-sided sum, it counts every bin once, where a real inverse DFT counts all but DC and Nyquist
 /// twice (so DC has double the relative weight). The frame is the first M samples of the
 /// P-periodic signal (with the symmetric zero padding the analysed 400 samples sit at
-/// 38.5..313.5 of it, so its end is cut). The sum runs in float32 the way that reproduces
-/// openSMILE's LPCs most often (measured on its LPC debug level, docs/features-lld.md): float32
-/// tables cos/sin(2 pi (k n mod P) / P) rounded from double, and for k = 0, 1, ... the two
-/// products added one after the other, y += Re X cos, then y -= Im X sin. Like openSMILE, the
-/// frame's autocorrelation is summed in float32.
+/// 38.5..313.5 of it, so its end is cut). The sum runs in float32 exactly as openSMILE's (with
+/// Lpc, its LPC debug level prints digit for digit; docs/features-lld.md): float32 tables
+/// cos/sin(2 pi (k n mod P) / P) rounded from double, and for k = 0, 1, ... the two products
+/// added one after the other, y += Re X cos, then y -= Im X sin. Like openSMILE, the frame's
+/// autocorrelation is summed in float32, in ascending n.
 /// </summary>
 public sealed class SpecResample
 {
