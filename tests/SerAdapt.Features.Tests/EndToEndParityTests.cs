@@ -38,12 +38,16 @@ public class EndToEndParityTests(ITestOutputHelper output)
         var reproduced = Enumerable.Range(0, actual.Length).Where(i => !IsJitterFamily(names[i])).ToList();
         int reproducedBad = bad.Count(i => !IsJitterFamily(names[i]));
         output.WriteLine($"  without the jitter family: {reproduced.Count - reproducedBad}/{reproduced.Count}");
-        // Pure test tones (syn_*) make the order-8 LPC of the LSP stage ill-conditioned: their LSPs are
-        // float32 rounding noise in openSMILE too (docs/features-lld.md), so they get the measured floor.
-        double target = name.StartsWith("syn_", StringComparison.Ordinal) ? 0.88 : 0.99;
-        Assert.True(reproduced.Count - reproducedBad >= target * reproduced.Count,
-            $"{reproducedBad} of {reproduced.Count} functionals outside the jitter family off");
-        Assert.True(actual.Length - bad.Count >= 0.86 * actual.Length, $"{bad.Count} of {actual.Length} functionals off");
+        // Outside the jitter family every stage is bit-exact with openSMILE (docs/features-lld.md), so
+        // speech must agree on every functional; the pure tones keep a few skewness/kurtosis values of
+        // near-constant F0 contours (the 220 Hz sine: 4 of 1449), hence 99 % there.
+        if (name.StartsWith("syn_", StringComparison.Ordinal))
+            Assert.True(reproduced.Count - reproducedBad >= 0.99 * reproduced.Count,
+                $"{reproducedBad} of {reproduced.Count} functionals outside the jitter family off");
+        else
+            Assert.True(reproducedBad == 0, $"{reproducedBad} of {reproduced.Count} functionals outside the jitter family off");
+        // The jitter family itself: held at the level measured on these files (lowest 1476 / 1582).
+        Assert.True(actual.Length - bad.Count >= 0.93 * actual.Length, $"{bad.Count} of {actual.Length} functionals off");
     }
 
     private static bool IsJitterFamily(string name) =>
