@@ -21,8 +21,8 @@ previous row's periods re-evaluated with the state updated, tracker not advanced
 
 Output (pickle): {file: [(t, label, steps), ...]} with one entry per F0 row t; label is 'U'
 (unvoiced), 'H' (no step, held), 'S', a string of 'K'/'D' per step (kept / dropped), or '?'
-(no candidate matched: the row is unexplained and the first candidate continues with the row
-held). steps: list of dicts p (first sample), L (lag), T (refined period), A1, A2 (peak-to-peak
+(no candidate matched: the row is unexplained and the first candidate continues as if all the
+row's steps were kept). steps: list of dicts p (first sample), L (lag), T (refined period), A1, A2 (peak-to-peak
 amplitudes), cc (correlation at L), lo, hi (search range). F_t = 160 (t + 1).
 """
 import argparse, itertools, os, pickle, struct, wave
@@ -161,18 +161,18 @@ def label(shared, f0_dir, f, variant, reach, edge, stale, beam=16):
                 if stale and steps and c['prev']:
                     o, lt, ld = row_stats(c['prev'], c['last_t'], c['last_d'])
                     opts.append((o, lt, ld, o, 'S', pos, c['prev'], []))
+            if c is cands[0]:
+                fallback = opts[0]  # all steps kept (or held / unvoiced): how an unexplained row continues
             for o, lt, ld, held, lab, npos, prev, steps in opts:
                 raw = c['raw'] + [o]
                 if smoothed_ok(raw, t, ref, nozero):
                     new.append(dict(raw=raw, last_t=lt, last_d=ld, held=held, lab=c['lab'] + [(t, lab, steps)],
                                     pos=npos, prev=prev))
-        if not new:  # unexplained: continue the first candidate with the row held
+        if not new:  # unexplained: continue the first candidate as if all its steps were kept
             c = cands[0]
-            if f0[t] <= 0:
-                new = [dict(raw=c['raw'] + [(0, 0, 0)], last_t=0, last_d=0, held=(0, 0, 0),
-                            lab=c['lab'] + [(t, '?', [])], pos=-1, prev=None)]
-            else:
-                new = [dict(c, raw=c['raw'] + [c['held']], lab=c['lab'] + [(t, '?', [])])]
+            o, lt, ld, held, lab, npos, prev, steps = fallback
+            new = [dict(raw=c['raw'] + [o], last_t=lt, last_d=ld, held=held, lab=c['lab'] + [(t, '?', steps)],
+                        pos=npos, prev=prev)]
         seen = {}
         for c in new:
             key = (c['pos'], round(c['last_t'], 6), round(c['last_d'], 6), tuple(round(v, 7) for v in c['held']),
