@@ -19,7 +19,7 @@ public sealed class OctaveSpectrumTests
             .ToList();
     }
 
-    private static OctaveSpectrum Is10Scale() => new(Bins, 15.625, 20, enhance: true, smooth: true, auditoryWeighting: true);
+    private static OctaveSpectrum Is10Scale() => new(1024, 16000, 20, enhance: true, smooth: true, auditoryWeighting: true);
 
     [Fact]
     public void Apply_FftMagnitudes_MatchOpenSmilesOctaveSpectrum()
