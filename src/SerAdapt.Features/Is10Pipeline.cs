@@ -46,10 +46,9 @@ internal sealed class Is10Pipeline
         // rounding of the FFT (which the magnitudes see at 1e-7 of the frame's maximum).
         _padOffset = is10 ? (ShortFft - Is10LldExtractor.ShortFrame) / 2 : 0;
         _longPadOffset = is10 ? (LongFft - Is10LldExtractor.LongFrame) / 2 : 0;
-        double binHz = (double)Is10LldExtractor.SampleRate / LongFft;
         _octave = is10
-            ? new OctaveSpectrum(LongFft / 2 + 1, binHz, 20, enhance: true, smooth: true, auditoryWeighting: true)
-            : new OctaveSpectrum(LongFft / 2 + 1, binHz, 25, enhance: false, smooth: false, auditoryWeighting: false);
+            ? new OctaveSpectrum(LongFft, Is10LldExtractor.SampleRate, 20, enhance: true, smooth: true, auditoryWeighting: true)
+            : new OctaveSpectrum(LongFft, Is10LldExtractor.SampleRate, 25, enhance: false, smooth: false, auditoryWeighting: false);
         _shs = new PitchShs(_octave, 52, 620, is10 ? 6 : 3, greedy: is10);
         VoicingCutoff = is10 ? 0.70f : 0.75f;
         Jitter = new PitchJitter(Is10LldExtractor.SampleRate, is10 ? 0.2 : 0.25);

@@ -2,92 +2,88 @@ namespace SerAdapt.Features;
 
 /// <summary>
 /// The log2-frequency ("octave") magnitude spectrum that feeds the SHS pitch detector (the role of
-/// openSMILE's cSpecScale, scale=octave, interpMethod=spline). Target points are equally spaced in
-/// log2 f from minF to fs/2 (as many as the input has bins). Optional steps, in order:
-/// peak enhancement on the linear bins (bins more than 2 bins from every local maximum set to 0;
-/// a falling start, a rising end, the leading rise and the trailing fall are kept as well), then
-/// 3-tap [1 2 1]/4 smoothing (bin 0 sees a zero left neighbour, the last bin is left alone); then
-/// a natural cubic spline whose knots are the bins placed at log2 of their frequency (the spline
-/// lives on the log2 axis, not on the bin axis; bin 0 sits at half a bin, since 0 Hz has no
-/// log2), negative overshoot clipped to 0; then the auditory weight 0.5 + atan(a log2 f + b) / pi.
-/// Against openSMILE's octave-spectrum debug level (3 files, every frame) this agrees within
-/// 1e-5 of the frame maximum; a = 2.9941486 and b = -13.9749255 (a slope of ~3 per octave, half
-/// weight at 25.4 Hz) were read off that level, the rest is exact.
+/// openSMILE's cSpecScale, scale=octave, interpMethod=spline), bit-exact with openSMILE's debug
+/// level. Target points are equally spaced in log2 f from minF to the last bin's frequency (as
+/// many as the input has bins). Optional steps, in order: peak enhancement on the linear bins
+/// (bins more than 2 bins from every local maximum set to 0; a falling start, a rising end, the
+/// leading rise and the trailing fall are kept as well), then 3-tap [1 2 1]/4 smoothing in double
+/// (bin 0 sees a zero left neighbour, the last bin is left alone; the smoothed values stay double);
+/// then a natural cubic spline in double (Numerical Recipes' spline/splint arithmetic) whose knots
+/// are the bins placed at log2 of their frequency (bin 0 at half a bin, since 0 Hz has no log2),
+/// negative overshoot clipped to 0, the value rounded to float; then the auditory weight
+/// 0.5 + atan(3 x - c) / pi, in double, with the product rounded to float.
+/// Two quirks matter at the last bit: the bin frequencies are k / (N T) with the sample period T
+/// rounded to float (1/16000 s becomes 4.75e-8 too long, which moves the top of the scale and every
+/// knot), and the weight's x runs over the scale in steps of range / N, not range / (N - 1) (the
+/// same "one point more" as the SHS shifts); the weight's offset c = 14.000221422 was read off the
+/// debug level (a 2e-11 wide window; 3 x - 14 would be 2.2e-4 off).
 /// </summary>
 public sealed class OctaveSpectrum
 {
-    private const double WeightSlope = 2.9941486;
-    private const double WeightOffset = -13.9749255;
+    private const double WeightSlope = 3.0;
+    private const double WeightOffset = 14.000221422012;
     private readonly int _bins;
     private readonly bool _enhance;
     private readonly bool _smooth;
-    private readonly double[] _knot;   // log2 f of every bin
-    private readonly double[] _h;      // knot spacing
-    private readonly double[] _h6Inv;  // 6 / knot spacing
-    private readonly int[] _index;     // spline segment per target point
-    private readonly double[] _a;      // spline weights per target point
-    private readonly double[] _b;
-    private readonly double[] _ca;
-    private readonly double[] _cb;
+    private readonly bool _weighting;
+    private readonly double[] _knot;    // log2 f of every bin
+    private readonly double[] _sig;     // (x[i] - x[i-1]) / (x[i+1] - x[i-1])
+    private readonly double[] _p;       // sig y2[i-1] + 2 of the decomposition
+    private readonly double[] _factor;  // (sig - 1) / p: the decomposition's y2 before back-substitution
+    private readonly int[] _index;      // spline segment per target point
+    private readonly double[] _target;  // log2 f per target point
     private readonly double[] _weight;
     private readonly double[] _y;
+    private readonly double[] _u;
     private readonly double[] _y2;
-    private readonly double[] _cp;     // Thomas-algorithm factors of the (constant) spline matrix
-    private readonly double[] _inv;
     private readonly bool[] _keep;
 
-    public OctaveSpectrum(int bins, double binHz, double minHz, bool enhance, bool smooth, bool auditoryWeighting)
+    /// <param name="fftSize">FFT length N; the spectrum has N/2 + 1 bins.</param>
+    /// <param name="sampleRate">Sampling rate (Hz); its period is rounded to float as openSMILE stores it.</param>
+    public OctaveSpectrum(int fftSize, int sampleRate, double minHz, bool enhance, bool smooth, bool auditoryWeighting)
     {
+        int bins = fftSize / 2 + 1;
         _bins = bins;
         _enhance = enhance;
         _smooth = smooth;
-        double maxHz = (bins - 1) * binHz;
+        _weighting = auditoryWeighting;
+        double binHz = 1.0 / (fftSize * (double)(float)(1.0 / sampleRate));
         LogMin = Math.Log2(minHz);
-        LogStep = (Math.Log2(maxHz) - LogMin) / (bins - 1);
+        double logMax = Math.Log2((bins - 1) * binHz);
+        LogStep = (logMax - LogMin) / (bins - 1);
 
         _knot = new double[bins];
         _knot[0] = Math.Log2(0.5 * binHz);
         for (int k = 1; k < bins; k++) _knot[k] = Math.Log2(k * binHz);
-        _h = new double[bins - 1];
-        _h6Inv = new double[bins - 1];
-        for (int k = 0; k < bins - 1; k++)
+
+        _sig = new double[bins];
+        _p = new double[bins];
+        _factor = new double[bins];
+        for (int i = 1; i < bins - 1; i++)
         {
-            _h[k] = _knot[k + 1] - _knot[k];
-            _h6Inv[k] = 6.0 / _h[k];
+            double sig = (_knot[i] - _knot[i - 1]) / (_knot[i + 1] - _knot[i - 1]);
+            double p = sig * _factor[i - 1] + 2.0;
+            _sig[i] = sig;
+            _p[i] = p;
+            _factor[i] = (sig - 1.0) / p;
         }
 
         _index = new int[bins];
-        _a = new double[bins];
-        _b = new double[bins];
-        _ca = new double[bins];
-        _cb = new double[bins];
+        _target = new double[bins];
         _weight = new double[bins];
+        double weightStep = (logMax - LogMin) / bins;
         int seg = 0;
         for (int i = 0; i < bins; i++)
         {
-            double logF = LogMin + i * LogStep;
-            while (seg < bins - 2 && _knot[seg + 1] < logF) seg++;
-            double h = _h[seg];
-            double a = (_knot[seg + 1] - logF) / h, b = 1 - a;
+            double x = LogMin + i * LogStep;
+            while (seg < bins - 2 && _knot[seg + 1] < x) seg++;
             _index[i] = seg;
-            _a[i] = a;
-            _b[i] = b;
-            _ca[i] = (a * a * a - a) * h * h / 6.0;
-            _cb[i] = (b * b * b - b) * h * h / 6.0;
-            _weight[i] = auditoryWeighting ? 0.5 + Math.Atan(WeightSlope * logF + WeightOffset) / Math.PI : 1.0;
+            _target[i] = x;
+            _weight[i] = 0.5 + Math.Atan(WeightSlope * (LogMin + i * weightStep) - WeightOffset) / Math.PI;
         }
-
-        // Natural spline: h[i-1] M[i-1] + 2 (h[i-1] + h[i]) M[i] + h[i] M[i+1] = rhs[i], M[0] = M[n-1] = 0.
         _y = new double[bins];
+        _u = new double[bins];
         _y2 = new double[bins];
-        _cp = new double[bins];
-        _inv = new double[bins];
-        for (int i = 1; i < bins - 1; i++)
-        {
-            double diag = 2 * (_h[i - 1] + _h[i]) - _h[i - 1] * _cp[i - 1];
-            _inv[i] = 1.0 / diag;
-            _cp[i] = _h[i] * _inv[i];
-        }
         _keep = new bool[bins];
     }
 
@@ -107,22 +103,26 @@ public sealed class OctaveSpectrum
         if (_enhance) Enhance(y);
         if (_smooth)
         {
-            double prev = y[0];
-            y[0] = 0.5 * prev + 0.25 * y[1];
-            for (int i = 1; i < n - 1; i++)
+            double prev = 0;
+            for (int i = 0; i < n - 1; i++)
             {
                 double cur = y[i];
                 y[i] = 0.25 * (prev + 2 * cur + y[i + 1]);
                 prev = cur;
             }
         }
-        NaturalSpline(y, _y2);
+        NaturalSpline(y);
         var y2 = _y2;
+        var knot = _knot;
         for (int i = 0; i < n; i++)
         {
-            int k = _index[i];
-            double v = _a[i] * y[k] + _b[i] * y[k + 1] + _ca[i] * y2[k] + _cb[i] * y2[k + 1];
-            octave[i] = v > 0 ? (float)(v * _weight[i]) : 0f;
+            int lo = _index[i], hi = lo + 1;
+            double x = _target[i];
+            double h = knot[hi] - knot[lo];
+            double a = (knot[hi] - x) / h, b = (x - knot[lo]) / h;
+            double v = a * y[lo] + b * y[hi] + ((a * a * a - a) * y2[lo] + (b * b * b - b) * y2[hi]) * (h * h) / 6.0;
+            float value = v > 0 ? (float)v : 0f;
+            octave[i] = _weighting ? (float)(value * _weight[i]) : value;
         }
     }
 
@@ -143,21 +143,21 @@ public sealed class OctaveSpectrum
         for (int i = 0; i < n; i++) if (!keep[i]) y[i] = 0;
     }
 
-    // Second derivatives of the natural cubic spline through (knot, y) (Thomas algorithm).
-    private void NaturalSpline(double[] y, double[] y2)
+    // Second derivatives of the natural cubic spline through (knot, y), in Numerical Recipes'
+    // order of operations (the y-independent decomposition is precomputed; same values).
+    private void NaturalSpline(double[] y)
     {
         int n = y.Length;
-        var h = _h;
-        var h6 = _h6Inv;
-        var c = _cp;
-        var inv = _inv;
-        y2[0] = 0;
+        var x = _knot;
+        var u = _u;
+        var y2 = _y2;
+        u[0] = 0;
         for (int i = 1; i < n - 1; i++)
         {
-            double rhs = (y[i + 1] - y[i]) * h6[i] - (y[i] - y[i - 1]) * h6[i - 1];
-            y2[i] = (rhs - h[i - 1] * y2[i - 1]) * inv[i];
+            double d = (y[i + 1] - y[i]) / (x[i + 1] - x[i]) - (y[i] - y[i - 1]) / (x[i] - x[i - 1]);
+            u[i] = (6.0 * d / (x[i + 1] - x[i - 1]) - _sig[i] * u[i - 1]) / _p[i];
         }
         y2[n - 1] = 0;
-        for (int i = n - 2; i >= 1; i--) y2[i] -= c[i] * y2[i + 1];
+        for (int k = n - 2; k >= 0; k--) y2[k] = _factor[k] * y2[k + 1] + u[k];
     }
 }
