@@ -15,8 +15,8 @@ internal sealed class Is10Pipeline
     private readonly double _hammingSum = Loudness.HammingSum(Is10LldExtractor.ShortFrame);
     private readonly float[] _gauss = Windows.Gaussian(Is10LldExtractor.LongFrame, 0.25);
     // openSMILE's FFT is Ooura's split-radix rdft in float32 (see OouraSplitRadixFft).
-    private readonly OouraSplitRadixFft _fft512 = new(ShortFft, floatTableLocals: true);
-    private readonly OouraSplitRadixFft _fft1024 = new(LongFft, floatTableLocals: true);
+    private readonly OouraSplitRadixFft _fft512 = new(ShortFft);
+    private readonly OouraSplitRadixFft _fft1024 = new(LongFft);
     private readonly MelFilterbank _mel26 = new(26, 20, 8000, ShortFft, Is10LldExtractor.SampleRate);
     private readonly MelFilterbank _mel8 = new(8, 20, 6500, ShortFft, Is10LldExtractor.SampleRate);
     private readonly Mfcc _mfcc = new();

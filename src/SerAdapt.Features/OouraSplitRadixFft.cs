@@ -7,8 +7,8 @@ namespace SerAdapt.Features;
 /// Output layout as Ooura's: a[0] = R[0], a[1] = R[N/2], a[2k] = R[k], a[2k+1] = I[k] =
 /// sum x[j] sin(2 pi j k / N) (the negated imaginary part of the usual DFT), 0 &lt; k &lt; N/2.
 /// <paramref name="floatTableLocals"/> chooses how a float build of fftsg computes its twiddle
-/// tables: false = angles in double, rounded once when stored; true = the angle step itself is a
-/// float. Tables are built once; an instance is not thread-safe.
+/// tables: true (the default) = the angle step itself is a float, which is what reproduces
+/// openSMILE's spectra bit for bit; false = angles in double, rounded once when stored. Tables are built once; an instance is not thread-safe.
 /// </summary>
 public sealed class OouraSplitRadixFft
 {
@@ -18,7 +18,7 @@ public sealed class OouraSplitRadixFft
     private readonly float[] _c;  // makect's table (nc = N/4 values)
     private readonly int[] _swap; // pairs of complex indices exchanged by bitrv2
 
-    public OouraSplitRadixFft(int n, bool floatTableLocals = false)
+    public OouraSplitRadixFft(int n, bool floatTableLocals = true)
     {
         if (n < 64 || (n & (n - 1)) != 0)
             throw new ArgumentOutOfRangeException(nameof(n), n, "FFT length must be a power of two >= 64.");
