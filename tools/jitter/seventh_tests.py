@@ -19,6 +19,12 @@ steps of each variant, "gain" = accuracy of the best rule minus that of the majo
    edge, its argmax equal to the full search's, for X in [-200, 400) (step 8).
 5. the same step (file, p, L) at different places in the two variants: (is10 place+label,
    compat place+label, row offset) counts.
+6. other correlations: at the previous computed step's lag, at 2L and L/2, cc(L) - cc(L_prev),
+   the previous step's first window against this step's first / second window, the previous
+   position with this lag (best threshold and "< minCC 0.5").
+7. a stale copy of the wave (slow, --stale): the step's correlation at its lag recomputed with the
+   samples before F_t + e - N replaced by x[i + N] (overwritten by newer data), or the samples
+   from F_t + e on replaced by x[i - N] or 0 (not yet written); best threshold and "< 0.5".
 """
 import argparse, collections, os, pickle, sys
 import numpy as np
@@ -117,6 +123,7 @@ def main():
     ap.add_argument('--shared', required=True)
     ap.add_argument('is10')
     ap.add_argument('compat')
+    ap.add_argument('--stale', action='store_true', help='run part 7 (a few minutes)')
     a = ap.parse_args()
     data = {'is10': replay(a.is10), 'compat': replay(a.compat)}
     cols = [(v, g) for v in data for g in ('first', 'catch-up')]
@@ -175,6 +182,48 @@ def main():
         q = A['compat'].get(k)
         if q and (r['place'] == 0) != (q['place'] == 0): c[(pl(r), pl(q), q['t'] - r['t'])] += 1
     for k, n in sorted(c.items()): print('  ', k, n)
+
+    print('6. other correlations: best threshold (threshold at 0.5)')
+    for v in data:
+        for place, R, y in groups([r for r in data[v] if r['lastcomp'] is not None]):
+            F = collections.defaultdict(list)
+            for r in R:
+                x = wavs.get(r['f'])
+                if x is None:
+                    x = wavs[r['f']] = read_wav(os.path.join(a.shared, 'opensmile-is10', 'samples', r['f'], r['f'] + '.wav'))
+                p, L, q = r['p'], r['L'], r['lastcomp']; Lp, pp = q['L'], q['p']
+                ccp = pearson(x[p:p + Lp], x[p + Lp:p + 2 * Lp])
+                F['cc(L_prev)'].append(ccp)
+                F['cc(2L)'].append(pearson(x[p:p + 2 * L], x[p + 2 * L:p + 4 * L]) if p + 4 * L <= len(x) else 0.0)
+                F['cc(L/2)'].append(pearson(x[p:p + L // 2], x[p + L // 2:p + 2 * (L // 2)]))
+                F['cc(L)-cc(L_prev)'].append(r['cc'] - ccp)
+                F['prev win1 x win1'].append(pearson(x[pp:pp + Lp], x[p:p + Lp]))
+                F['prev win1 x win2'].append(pearson(x[pp:pp + L], x[p + L:p + 2 * L]))
+                F['prev p, lag L'].append(pearson(x[pp:pp + L], x[pp + L:pp + 2 * L]))
+            print('  %-6s %-8s' % (v, place), '; '.join('%s %+.3f (%+.3f)' % (k, best_gain(f, y), best_gain(np.array(f) < 0.5, y))
+                                                   for k, f in F.items()))
+
+    if not a.stale: return
+    print('7. stale wave: best (gain, gain of < 0.5, N, e) over the grid')
+    for v in data:
+        for place, R, y in groups(data[v]):
+            for kind, Ns, es in (('older overwritten', (256, 320, 480, 512, 640, 800, 960, 1024, 1280, 1600, 2048), range(-160, 961, 32)),
+                                 ('newer unwritten', (0, 160, 256, 320, 480, 512, 640, 800, 960, 1024, 1600, 16000), range(-160, 481, 16))):
+                best = (-1, 0, 0, 0)
+                for N in Ns:
+                    for e in es:
+                        cc = []
+                        for r in R:
+                            x = wavs[r['f']]; p, L = r['p'], r['L']; E = r['Ft'] + e
+                            seg = x[p:p + 2 * L].copy(); idx = np.arange(p, p + 2 * L)
+                            if kind == 'older overwritten':
+                                m = (idx < E - N) & (idx + N < len(x)); seg[m] = x[idx[m] + N]
+                            else:
+                                m = (idx >= E) & (idx - N >= 0); seg[m] = x[idx[m] - N] if N > 0 else 0
+                            cc.append(pearson(seg[:L], seg[L:]))
+                        cc = np.array(cc); g = (best_gain(cc, y), best_gain(cc < 0.5, y), N, e)
+                        if max(g[:2]) > max(best[:2]): best = g
+                print('  %-6s %-8s %-18s %+.3f %+.3f N=%d e=%d' % ((v, place, kind) + best))
 
 
 if __name__ == '__main__':
