@@ -66,33 +66,53 @@ internal sealed class Is10Pipeline
     {
         output[0] = Loudness.Compute(x[0], _hammingSum);
 
-        var f = _frame512;
-        Array.Clear(f);
-        int o = _padOffset;
-        f[o] = (1 - PreEmphasis) * x[0] * _hamming[0];
-        for (int n = 1; n < x.Length; n++) f[o + n] = (x[n] - PreEmphasis * x[n - 1]) * _hamming[n];
-        int bins = Spectrum(_fft512, f);
-        var mag = new ReadOnlySpan<float>(_mag, 0, bins);
+        var mag = ShortSpectrum(x);
 
         _mel26.Apply(mag, _bands);
         _mfcc.Apply(_bands, output.Slice(1, 15));
         _mel8.Apply(mag, _bands.AsSpan(0, 8));
         for (int b = 0; b < 8; b++) output[16 + b] = MathF.Log(Math.Max(_bands[b], 1e-12f));
 
-        _resample.Autocorrelation(_re, _im, _acf);
-        Lpc.FromAutocorrelation(_acf, _lpc);
+        ShortLpc(_lpc);
         Lsp.Compute(_lpc, output.Slice(24, 8));
     }
 
-    /// <summary>The SHS candidate (F0, voicing) with the highest voicing of one raw 60 ms frame; (0, 0) without candidates.</summary>
-    public (float F0, float Voicing) Pitch(ReadOnlySpan<float> x)
+    /// <summary>
+    /// The 257-bin magnitude spectrum of one raw 25 ms frame as openSMILE makes it: pre-emphasis,
+    /// Hamming, the frame centred in 512 points (is10) or at 0 (compat), float32 FFT. Valid until the
+    /// next call; <see cref="ShortLpc"/> continues from it.
+    /// </summary>
+    public ReadOnlySpan<float> ShortSpectrum(ReadOnlySpan<float> x)
+    {
+        var f = _frame512;
+        Array.Clear(f);
+        int o = _padOffset;
+        f[o] = (1 - PreEmphasis) * x[0] * _hamming[0];
+        for (int n = 1; n < x.Length; n++) f[o + n] = (x[n] - PreEmphasis * x[n - 1]) * _hamming[n];
+        return new ReadOnlySpan<float>(_mag, 0, Spectrum(_fft512, f));
+    }
+
+    /// <summary>The order-8 LPC of the frame last passed to <see cref="ShortSpectrum"/> (11 kHz resampling, ACF, Levinson).</summary>
+    public void ShortLpc(Span<float> lpc)
+    {
+        _resample.Autocorrelation(_re, _im, _acf);
+        Lpc.FromAutocorrelation(_acf, lpc);
+    }
+
+    /// <summary>The 513-bin magnitude spectrum of one raw 60 ms frame: Gaussian window, centred in 1024 points (is10) or at 0 (compat), float32 FFT. Valid until the next call.</summary>
+    public ReadOnlySpan<float> LongSpectrum(ReadOnlySpan<float> x)
     {
         var f = _frame1024;
         Array.Clear(f);
         int o = _longPadOffset;
         for (int n = 0; n < x.Length; n++) f[o + n] = x[n] * _gauss[n];
-        int bins = Spectrum(_fft1024, f);
-        _octave.Apply(_mag, _oct);
+        return new ReadOnlySpan<float>(_mag, 0, Spectrum(_fft1024, f));
+    }
+
+    /// <summary>The SHS candidate (F0, voicing) with the highest voicing of one raw 60 ms frame; (0, 0) without candidates.</summary>
+    public (float F0, float Voicing) Pitch(ReadOnlySpan<float> x)
+    {
+        _octave.Apply(LongSpectrum(x), _oct);
         int count = _shs.Apply(_oct, _candF0, _candVoicing, _candScore);
         // The smoother takes the candidate with the highest voicing, which is not always the first
         // in the SHS list (greedy lists are ordered by the unrefined score).

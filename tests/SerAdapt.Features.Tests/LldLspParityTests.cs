@@ -44,31 +44,18 @@ public sealed class LldLspParityTests
         Assert.True(ok >= minimum * lpc.Length, $"{name}: {ok} of {lpc.Length} frames within 1e-5");
     }
 
-    // Our LPCs of each 25 ms frame of a fixture (pre-emphasis 0.97, Hamming, the frame centred in
-    // the 512-point FFT as zeroPadSymmetric does, float32 FFT, resample, ACF, Levinson).
+    // Our LPCs of each 25 ms frame of a fixture, from the is10 pipeline itself (float32 FFT of the
+    // centred frame, 11 kHz resampling, ACF, Levinson).
     private static float[][] OurLpcs(string name, int frames)
     {
         var x = LldReferenceFiles.ReadPcm16(Path.Combine(Dir(name), name + ".wav"));
-        var hamming = Windows.Hamming(400);
-        var fft = new OouraSplitRadixFft(512, floatTableLocals: true);
-        var resample = new SpecResample(512, 400, 16000, 11000, 8);
-        var frame = new float[512];
-        var re = new float[257];
-        var im = new float[257];
-        var r = new float[9];
+        var pipeline = new Is10Pipeline(Is10Variant.Is10);
         var result = new float[frames][];
         for (int t = 0; t < frames; t++)
         {
-            int s = 160 * t;
-            Array.Clear(frame);
-            frame[56] = (1 - 0.97f) * x[s] * hamming[0];
-            for (int n = 1; n < 400; n++) frame[56 + n] = (x[s + n] - 0.97f * x[s + n - 1]) * hamming[n];
-            fft.Forward(frame);
-            re[0] = frame[0];
-            for (int k = 1; k < 256; k++) { re[k] = frame[2 * k]; im[k] = -frame[2 * k + 1]; }
-            resample.Autocorrelation(re, im, r);
+            pipeline.ShortSpectrum(x.AsSpan(160 * t, 400));
             result[t] = new float[8];
-            Lpc.FromAutocorrelation(r, result[t]);
+            pipeline.ShortLpc(result[t]);
         }
         return result;
     }

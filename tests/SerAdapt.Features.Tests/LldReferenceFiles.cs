@@ -8,6 +8,11 @@ internal static class LldReferenceFiles
     public static string FixturesDir => Path.Combine(AppContext.BaseDirectory, "Fixtures");
 
     /// <summary>Canonical 44-byte-header 16-bit mono PCM, scaled by 1/32767 as openSMILE does.</summary>
+    /// <summary>The rows of a copied debug-level excerpt (Fixtures/&lt;name&gt;/dbg_is10_&lt;level&gt;.frames.csv), split at ';' (field 0 = frame time).</summary>
+    public static List<string[]> DebugRows(string name, string level) =>
+        File.ReadLines(Path.Combine(FixturesDir, name, $"dbg_is10_{level}.frames.csv")).Skip(1)
+            .Where(l => l.Length > 0).Select(l => l.Split(';')).ToList();
+
     public static float[] ReadPcm16(string path)
     {
         var bytes = File.ReadAllBytes(path);

@@ -12,41 +12,20 @@ namespace SerAdapt.Features.Tests;
 /// </summary>
 public sealed class MelFilterbankParityTests
 {
-    private const float PreEmphasis = 0.97f;
     private static readonly string Dir = Path.Combine(LldReferenceFiles.FixturesDir, "psx_librivox_0880");
 
-    private static List<string[]> Rows(string level) =>
-        File.ReadLines(Path.Combine(Dir, $"dbg_is10_{level}.frames.csv")).Skip(1)
-            .Where(l => l.Length > 0).Select(l => l.Split(';')).ToList();
+    private static List<string[]> Rows(string level) => LldReferenceFiles.DebugRows("psx_librivox_0880", level);
 
-    // The 25 ms magnitude spectrum of the frame starting at t * 10 ms, as the is10 pipeline makes
-    // it (pre-emphasis, Hamming, frame centred in 512 points, float32 split-radix FFT).
+    // The 25 ms magnitude spectrum of the frame starting at t * 10 ms, from the is10 pipeline itself.
     private static List<(int Frame, float[] Magnitude)> Spectra(List<string[]> rows)
     {
         var x = LldReferenceFiles.ReadPcm16(Path.Combine(Dir, "psx_librivox_0880.wav"));
-        var hamming = Windows.Hamming(400);
-        var fft = new OouraSplitRadixFft(512, floatTableLocals: true);
-        var f = new float[512];
-        var spectra = new List<(int, float[])>();
-        foreach (var row in rows)
+        var pipeline = new Is10Pipeline(Is10Variant.Is10);
+        return rows.Select(row =>
         {
             int t = (int)Math.Round(double.Parse(row[0], CultureInfo.InvariantCulture) * 100);
-            int s = 160 * t, o = 56;
-            Array.Clear(f);
-            f[o] = (1 - PreEmphasis) * x[s] * hamming[0];
-            for (int n = 1; n < 400; n++) f[o + n] = (x[s + n] - PreEmphasis * x[s + n - 1]) * hamming[n];
-            fft.Forward(f);
-            var magnitude = new float[257];
-            magnitude[0] = MathF.Abs(f[0]);
-            magnitude[256] = MathF.Abs(f[1]);
-            for (int k = 1; k < 256; k++)
-            {
-                float re = f[2 * k], im = f[2 * k + 1];
-                magnitude[k] = (float)Math.Sqrt(re * re + im * im);
-            }
-            spectra.Add((t, magnitude));
-        }
-        return spectra;
+            return (t, pipeline.ShortSpectrum(x.AsSpan(160 * t, 400)).ToArray());
+        }).ToList();
     }
 
     private static double PrintedEqualShare(List<string[]> rows, Func<float[], float[]> compute)

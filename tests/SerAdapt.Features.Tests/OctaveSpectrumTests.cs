@@ -13,40 +13,23 @@ public sealed class OctaveSpectrumTests
     private const int Bins = 513;
     private static readonly string Dir = Path.Combine(LldReferenceFiles.FixturesDir, "psx_librivox_0880");
 
-    private static List<string[]> Rows(string level) =>
-        File.ReadLines(Path.Combine(Dir, $"dbg_is10_{level}.frames.csv")).Skip(1)
-            .Where(l => l.Length > 0).Select(l => l.Split(';')).ToList();
+    private static List<string[]> Rows(string level) => LldReferenceFiles.DebugRows("psx_librivox_0880", level);
 
     private static List<float[]> ReadRows(string level) =>
         Rows(level).Select(r => r.Skip(1).Select(v => float.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray()).ToList();
 
     private static OctaveSpectrum Is10Scale() => new(1024, 16000, 20, enhance: true, smooth: true, auditoryWeighting: true);
 
-    // The exact 60 ms magnitude spectrum of each debug row's frame, as the is10 pipeline makes it
-    // (Gaussian window, frame centred in 1024 points, float32 split-radix FFT).
+    // The exact 60 ms magnitude spectrum of each debug row's frame, from the is10 pipeline itself.
     private static List<float[]> ExactMagnitudes(List<string[]> rows)
     {
         var x = LldReferenceFiles.ReadPcm16(Path.Combine(Dir, "psx_librivox_0880.wav"));
-        var gauss = Windows.Gaussian(960, 0.25);
-        var fft = new OouraSplitRadixFft(1024, floatTableLocals: true);
-        var spectra = new List<float[]>();
-        foreach (var row in rows)
+        var pipeline = new Is10Pipeline(Is10Variant.Is10);
+        return rows.Select(row =>
         {
             int t = (int)Math.Round(double.Parse(row[0], CultureInfo.InvariantCulture) * 100);
-            var f = new float[1024];
-            for (int n = 0; n < 960; n++) f[32 + n] = x[160 * t + n] * gauss[n];
-            fft.Forward(f);
-            var magnitude = new float[Bins];
-            magnitude[0] = MathF.Abs(f[0]);
-            magnitude[512] = MathF.Abs(f[1]);
-            for (int k = 1; k < 512; k++)
-            {
-                float re = f[2 * k], im = f[2 * k + 1];
-                magnitude[k] = (float)Math.Sqrt(re * re + im * im);
-            }
-            spectra.Add(magnitude);
-        }
-        return spectra;
+            return pipeline.LongSpectrum(x.AsSpan(160 * t, 960)).ToArray();
+        }).ToList();
     }
 
     [Fact]
