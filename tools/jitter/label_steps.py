@@ -34,6 +34,21 @@ def read_wav(path):
     return np.frombuffer(w.readframes(w.getnframes()), dtype='<i2').astype(np.float32) / np.float32(32767)
 
 
+def labelled_segments(labels):
+    """The voiced segments of one file's labels (split at unvoiced rows 'U'), without segments that
+    hold an unexplained row ('?'); labels may be label()'s list or the older (list, n) tuple."""
+    labels = labels[0] if isinstance(labels, tuple) else labels
+    segs, seg = [], []
+    for e in labels:
+        if e[1] == 'U':
+            if seg: segs.append(seg)
+            seg = []
+        else:
+            seg.append(e)
+    if seg: segs.append(seg)
+    return [seg for seg in segs if not any('?' in e[1] for e in seg)]
+
+
 def read_htk(path):
     b = open(path, 'rb').read()
     n, _, size, _ = struct.unpack('>iihh', b[:12])

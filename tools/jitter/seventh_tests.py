@@ -30,7 +30,7 @@ import argparse, collections, os, pickle, sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from label_steps import pearson, read_wav, row_stats  # noqa: E402
+from label_steps import labelled_segments, pearson, read_wav, row_stats  # noqa: E402
 
 f32 = np.float32
 FS = 16000
@@ -41,18 +41,8 @@ def replay(path):
     d = pickle.load(open(path, 'rb'))
     out = []
     for f, labs in d.items():
-        labs = labs[0] if isinstance(labs, tuple) else labs
         if f.startswith('syn_saw'): continue
-        segs, seg = [], []
-        for e in labs:
-            if e[1] == 'U':
-                if seg: segs.append(seg)
-                seg = []
-            else:
-                seg.append(e)
-        if seg: segs.append(seg)
-        for seg in segs:
-            if any('?' in e[1] for e in seg): continue
+        for seg in labelled_segments(labs):
             last_t = last_d = 0.0; held = (0.0, 0.0, 0.0); prevrow = []; idx = 0; lastcomp = None
             for t, lab, steps in seg:
                 if lab in ('H', 'S') or not steps: continue

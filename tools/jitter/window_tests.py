@@ -20,25 +20,18 @@ docs/features-lld.md). "gain" = accuracy of the rule minus that of the majority 
 3. Row patterns: how often a dropped step sits between two kept steps of the same row (KDK, and
    DKD), which excludes "the whole row attempt is discarded and retried".
 """
-import argparse, collections, os, pickle, wave
+import argparse, collections, os, pickle, sys
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from label_steps import labelled_segments, pearson, read_wav  # noqa: E402
 
 
 def load_steps(path):
     d = pickle.load(open(path, 'rb'))
     out = []
     for f, v in d.items():
-        labs = v[0] if isinstance(v, tuple) else v
-        segs, seg = [], []
-        for e in labs:
-            if e[1] == 'U':
-                if seg: segs.append(seg)
-                seg = []
-            else:
-                seg.append(e)
-        if seg: segs.append(seg)
-        for seg in segs:
-            if any('?' in e[1] for e in seg): continue
+        for seg in labelled_segments(v):
             idx = 0
             for t, lab, steps in seg:
                 if lab in ('H', 'S') or not steps: continue
@@ -77,9 +70,7 @@ def shifted_cc(S, wav):
             x = wav(r['f']); p = r['p'] + dl; L = r['L']
             if p < 0 or p + 2 * L > len(x):
                 v.append(0.0); continue
-            a, b = x[p:p + L] - x[p:p + L].mean(), x[p + L:p + 2 * L] - x[p + L:p + 2 * L].mean()
-            den = np.sqrt((a * a).sum() * (b * b).sum())
-            v.append((a * b).sum() / den if den > 0 else 0.0)
+            v.append(pearson(x[p:p + L], x[p + L:p + 2 * L]))
         v = np.array(v)
         g05 = gain(v < 0.5, y)
         gb = max(max(gain(v < th, y), gain(v >= th, y)) for th in np.quantile(v, np.linspace(0.02, 0.98, 49)))
@@ -96,8 +87,7 @@ def main():
 
     def wav(f):
         if f not in cache:
-            w = wave.open(os.path.join(a.shared, 'opensmile-is10', 'samples', f, f + '.wav'))
-            cache[f] = np.frombuffer(w.readframes(w.getnframes()), dtype='<i2').astype(np.float64)
+            cache[f] = read_wav(os.path.join(a.shared, 'opensmile-is10', 'samples', f, f + '.wav'))
         return cache[f]
 
     for path in a.labels:
