@@ -26,7 +26,7 @@ public sealed class FunctionalsParity21Report(ITestOutputHelper output)
         output.WriteLine("file".PadRight(28) + "    is10  compat");
         long okAll = 0, okCompat = 0, files = 0;
         var names = Is10FeatureNames.Functionals(Is10Variant.Is10);
-        var family = names.Take(NonOnset).Select(Family).ToArray();
+        var family = names.Take(NonOnset).Select(SerAdapt.Data.FeatureComparison.FamilyOf).ToArray();
         var familyOk = new Dictionary<string, (int Ok, int Total)>();
         foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
@@ -51,14 +51,6 @@ public sealed class FunctionalsParity21Report(ITestOutputHelper output)
         output.WriteLine("is10 per LLD family, all files:");
         foreach (var (f, (o, t)) in familyOk)
             output.WriteLine("  " + f.PadRight(26) + (100.0 * o / t).ToString("0.0", ci).PadLeft(8));
-    }
-
-    // "mfcc_sma[3]_de_amean" -> "mfcc_de": the LLD (without index) and whether it is a delta.
-    private static string Family(string name)
-    {
-        int sma = name.IndexOf("_sma", StringComparison.Ordinal);
-        string lld = name[..sma];
-        return name.AsSpan(sma).StartsWith("_sma_de", StringComparison.Ordinal) ? lld + "_de" : lld;
     }
 
     private static bool[] InTolerance(float[] samples, Is10Variant variant, string arff)

@@ -65,7 +65,7 @@ internal static class FunctionalsReferenceData
 
     public static float ParseFloat(string s) => float.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    /// <summary>The tolerance: 1e-3 relative with a 1e-4 absolute floor.</summary>
+    /// <summary>The tolerance (1e-3 relative with a 1e-4 absolute floor), as seradapt compare applies it.</summary>
     public static bool WithinTolerance(double actual, double expected) =>
-        Math.Abs(actual - expected) <= Math.Max(1e-3 * Math.Abs(expected), 1e-4);
+        SerAdapt.Data.FeatureTolerance.Is10Parity.Holds(actual, expected);
 }
