@@ -20,6 +20,7 @@ public sealed class FeatureComparison
         _excess = excess;
         ReferenceValues = reference;
         CandidateValues = candidate;
+        WithinCount = excess.Count(e => e <= 1);
     }
 
     public FeatureTolerance Tolerance { get; }
@@ -41,7 +42,7 @@ public sealed class FeatureComparison
     public List<string> Warnings { get; } = [];
 
     public int ValueCount => _excess.Length;
-    public int WithinCount => _excess.Count(e => e <= 1);
+    public int WithinCount { get; }
     public double PercentWithin => ValueCount == 0 ? 0 : 100.0 * WithinCount / ValueCount;
 
     /// <summary>The difference of one value in units of the allowed difference (&lt;= 1: within tolerance).</summary>
@@ -114,7 +115,8 @@ public sealed class FeatureComparison
     {
         var candidateFeature = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int j = 0; j < candidate.Dimension; j++) candidateFeature.TryAdd(candidate.FeatureNames[j], j);
-        var features = reference.FeatureNames.Where(candidateFeature.ContainsKey).ToArray();
+        var refIndex = Enumerable.Range(0, reference.Dimension).Where(j => candidateFeature.ContainsKey(reference.FeatureNames[j])).ToArray();
+        var features = refIndex.Select(j => reference.FeatureNames[j]).ToArray();
         if (features.Length == 0)
             throw new DataFormatException(candidate.Source, 0, 0,
                 $"no feature name in common with {reference.Source} (first names: '{First(reference.FeatureNames)}' vs '{First(candidate.FeatureNames)}').");
@@ -148,7 +150,6 @@ public sealed class FeatureComparison
         var excess = new double[n * d];
         var refValues = new float[n * d];
         var candValues = new float[n * d];
-        var refIndex = features.Select(f => Array.IndexOf(reference.FeatureNames, f)).ToArray();
         var candIndex = features.Select(f => candidateFeature[f]).ToArray();
         for (int r = 0; r < n; r++)
         {
