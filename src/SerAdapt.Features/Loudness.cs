@@ -14,11 +14,11 @@ public static class Loudness
     // w[0] = 0.54 - 0.46 cos(0) in double: 0.08000000000000002, not (float)0.08.
     private const double HammingFirst = 0.54 - 0.46;
 
-    /// <summary>The sum of the double Hamming window 0.54 - 0.46 cos(2 pi n / (N-1)), n = 0..N-1.</summary>
+    /// <summary>The sum of the double Hamming window (<see cref="Windows.HammingWeight"/>), n = 0..N-1.</summary>
     public static double HammingSum(int frameLength)
     {
         double sum = 0;
-        for (int i = 0; i < frameLength; i++) sum += 0.54 - 0.46 * Math.Cos(2 * Math.PI * i / (frameLength - 1));
+        for (int i = 0; i < frameLength; i++) sum += Windows.HammingWeight(i, frameLength);
         return sum;
     }
 
