@@ -34,7 +34,7 @@ public class FunctionalsParityTests(ITestOutputHelper output)
     {
         // Only the 7-digit LLD csv exists for compat, so near-constant contours (skewness/kurtosis)
         // may be off by the csv rounding; the threshold is the 99%.
-        var frames = ReadLldCsv(PathOf(name, ".IS10compat_lld.csv"));
+        var frames = LldReferenceFiles.ReadLldCsv(PathOf(name, ".IS10compat_lld.csv"));
         var expected = ReadArffValues(PathOf(name, ".IS10compat.arff"));
         var actual = Is10Functionals.Compute(new Is10Lld(frames, new float[frames.GetLength(0) - 1]), Is10Variant.Is10Compat);
 
@@ -49,7 +49,7 @@ public class FunctionalsParityTests(ITestOutputHelper output)
     [InlineData("syn_saw_150Hz_2s")]
     public void OnsetRateAndDuration_FromDebugPitchF_MatchOpenSmile(string name)
     {
-        var frames = ReadHtk(PathOf(name, ".IS10_lld.htk"));
+        var frames = LldReferenceFiles.ReadHtk(PathOf(name, ".IS10_lld.htk"));
         var f0 = ReadPitchF(Path.Combine(Dir(name), "dbg_is10_pitchF.csv"));
         var expected = ReadArffValues(PathOf(name, ".IS10.arff"));
 

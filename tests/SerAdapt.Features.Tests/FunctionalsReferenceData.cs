@@ -1,28 +1,14 @@
-using System.Buffers.Binary;
 using System.Globalization;
 
 namespace SerAdapt.Features.Tests;
 
-/// <summary>Reads the openSMILE reference files copied into Fixtures/ (HTK LLD matrices, ARFF
-/// and CSV functionals, LLD csv, debug pitch csv).</summary>
+/// <summary>Reads the openSMILE functionals reference files copied into Fixtures/ (ARFF values,
+/// debug pitch csv, the .htk LLD as the functionals' input); the LLD readers are LldReferenceFiles'.</summary>
 internal static class FunctionalsReferenceData
 {
     public static string Dir(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
     public static string PathOf(string name, string suffix) => Path.Combine(Dir(name), name + suffix);
-
-    /// <summary>HTK parameter file: big-endian header (nSamples, sampPeriod, sampSize, parmKind), float32 rows.</summary>
-    public static float[,] ReadHtk(string path)
-    {
-        var b = File.ReadAllBytes(path);
-        int n = BinaryPrimitives.ReadInt32BigEndian(b);
-        int columns = BinaryPrimitives.ReadInt16BigEndian(b.AsSpan(8)) / 4;
-        var m = new float[n, columns];
-        for (int t = 0; t < n; t++)
-            for (int c = 0; c < columns; c++)
-                m[t, c] = BinaryPrimitives.ReadSingleBigEndian(b.AsSpan(12 + 4 * (t * columns + c)));
-        return m;
-    }
 
     /// <summary>The numeric values of the single ARFF data line (without name and class).</summary>
     public static float[] ReadArffValues(string path)
@@ -30,16 +16,6 @@ internal static class FunctionalsReferenceData
         var line = File.ReadLines(path).First(l => l.Length > 0 && l[0] != '@');
         var parts = line.Split(',');
         return [.. parts[1..^1].Select(ParseFloat)];
-    }
-
-    /// <summary>LLD csv (name;frameTime;76 values) as a matrix.</summary>
-    public static float[,] ReadLldCsv(string path)
-    {
-        var rows = File.ReadLines(path).Skip(1).Select(l => l.Split(';')[2..]).ToList();
-        var m = new float[rows.Count, rows[0].Length];
-        for (int t = 0; t < rows.Count; t++)
-            for (int c = 0; c < rows[t].Length; c++) m[t, c] = ParseFloat(rows[t][c]);
-        return m;
     }
 
     /// <summary>F0final column of dbg_is10_pitchF.csv; row k belongs to frame k (its stamp is one frame late).</summary>
@@ -51,7 +27,7 @@ internal static class FunctionalsReferenceData
     /// the onset functionals look at.</summary>
     public static Is10Lld LoadIs10Lld(string name)
     {
-        var frames = ReadHtk(PathOf(name, ".IS10_lld.htk"));
+        var frames = LldReferenceFiles.ReadHtk(PathOf(name, ".IS10_lld.htk"));
         return new Is10Lld(frames, VoicingFromSmoothedF0(frames));
     }
 

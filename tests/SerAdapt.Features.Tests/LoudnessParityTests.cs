@@ -8,38 +8,23 @@ namespace SerAdapt.Features.Tests;
 /// </summary>
 public sealed class LoudnessParityTests
 {
-    private static (float[,] Reference, float[,] Ours) Load(string name)
-    {
-        var dir = Path.Combine(LldReferenceFiles.FixturesDir, name);
-        var reference = LldReferenceFiles.ReadHtk(Path.Combine(dir, name + ".IS10_lld.htk"));
-        var ours = Is10LldExtractor.Compute(LldReferenceFiles.ReadPcm16(Path.Combine(dir, name + ".wav")), Is10Variant.Is10).Frames;
-        Assert.Equal(reference.GetLength(0), ours.GetLength(0));
-        return (reference, ours);
-    }
-
-    private static int Differing(float[,] a, float[,] b, int col)
-    {
-        int differing = 0;
-        for (int t = 0; t < a.GetLength(0); t++)
-            if (BitConverter.SingleToInt32Bits(a[t, col]) != BitConverter.SingleToInt32Bits(b[t, col])) differing++;
-        return differing;
-    }
-
     [Theory]
-    [MemberData(nameof(MelFilterbankParityTests.HtkFixtures), MemberType = typeof(MelFilterbankParityTests))]
+    [MemberData(nameof(LldReferenceFiles.HtkFixtures), MemberType = typeof(LldReferenceFiles))]
     public void LoudnessAndDelta_EqualOpenSmilesHtkBitForBit(string name)
     {
-        var (reference, ours) = Load(name);
+        var (reference, ours) = LldReferenceFiles.HtkAndOurs(name);
         // pcm_loudness_sma is column 0, pcm_loudness_sma_de column 38.
-        Assert.True(Differing(ours, reference, 0) == 0, $"{name}: {Differing(ours, reference, 0)} loudness values differ");
-        Assert.True(Differing(ours, reference, 38) == 0, $"{name}: {Differing(ours, reference, 38)} loudness delta values differ");
+        int loudness = LldReferenceFiles.BitsDiffering(ours, reference, [0]), delta = LldReferenceFiles.BitsDiffering(ours, reference, [38]);
+        Assert.True(loudness == 0, $"{name}: {loudness} loudness values differ");
+        Assert.True(delta == 0, $"{name}: {delta} loudness delta values differ");
     }
 
     [Fact]
     public void Float32WindowAndIntensity_DoNotEqualOpenSmile()
     {
-        var (reference, _) = Load("psx_librivox_0880");
-        var x = LldReferenceFiles.ReadPcm16(Path.Combine(LldReferenceFiles.FixturesDir, "psx_librivox_0880", "psx_librivox_0880.wav"));
+        const string name = "psx_librivox_0880";
+        var reference = LldReferenceFiles.ReadHtk(Path.Combine(LldReferenceFiles.FixturesDir, name, name + ".IS10_lld.htk"));
+        var x = LldReferenceFiles.ReadPcm16(Path.Combine(LldReferenceFiles.FixturesDir, name, name + ".wav"));
         var hamming = Windows.Hamming(400);
         float sum = 0;
         foreach (var w in hamming) sum += w;

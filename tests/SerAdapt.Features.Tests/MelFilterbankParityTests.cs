@@ -106,29 +106,14 @@ public sealed class MelFilterbankParityTests
         Assert.True(share < 0.99, $"{share:P1} printed equal");
     }
 
-    public static TheoryData<string> HtkFixtures() =>
-        [.. Directory.GetDirectories(LldReferenceFiles.FixturesDir)
-            .Select(Path.GetFileName).OfType<string>()
-            .Where(n => File.Exists(Path.Combine(LldReferenceFiles.FixturesDir, n, n + ".IS10_lld.htk")))
-            .Order(StringComparer.Ordinal)];
-
     [Theory]
-    [MemberData(nameof(HtkFixtures))]
+    [MemberData(nameof(LldReferenceFiles.HtkFixtures), MemberType = typeof(LldReferenceFiles))]
     public void MfccAndLogMel_EqualOpenSmilesHtkBitForBit(string name)
     {
-        var dir = Path.Combine(LldReferenceFiles.FixturesDir, name);
-        var reference = LldReferenceFiles.ReadHtk(Path.Combine(dir, name + ".IS10_lld.htk"));
-        var ours = Is10LldExtractor.Compute(LldReferenceFiles.ReadPcm16(Path.Combine(dir, name + ".wav")), Is10Variant.Is10).Frames;
-        Assert.Equal(reference.GetLength(0), ours.GetLength(0));
-        int differing = 0, total = 0;
+        var (reference, ours) = LldReferenceFiles.HtkAndOurs(name);
         // mfcc_sma[0..14], logMelFreqBand_sma[0..7] (columns 1..23) and their deltas (39..61).
-        foreach (int offset in new[] { 0, 38 })
-            for (int t = 0; t < reference.GetLength(0); t++)
-                for (int col = 1 + offset; col <= 23 + offset; col++)
-                {
-                    total++;
-                    if (BitConverter.SingleToInt32Bits(ours[t, col]) != BitConverter.SingleToInt32Bits(reference[t, col])) differing++;
-                }
+        int[] columns = [.. Enumerable.Range(1, 23), .. Enumerable.Range(39, 23)];
+        int differing = LldReferenceFiles.BitsDiffering(ours, reference, columns), total = columns.Length * reference.GetLength(0);
         Assert.True(differing == 0, $"{name}: {differing} of {total} values differ");
     }
 }

@@ -122,28 +122,14 @@ public sealed class OctaveSpectrumTests
         Assert.True(printedEqual >= 0.9 * values, $"{printedEqual} of {values} voicing/score values printed equal");
     }
 
-    public static TheoryData<string> HtkFixtures() =>
-        [.. Directory.GetDirectories(LldReferenceFiles.FixturesDir)
-            .Select(Path.GetFileName).OfType<string>()
-            .Where(n => File.Exists(Path.Combine(LldReferenceFiles.FixturesDir, n, n + ".IS10_lld.htk")))
-            .Order(StringComparer.Ordinal)];
-
     [Theory]
-    [MemberData(nameof(HtkFixtures))]
+    [MemberData(nameof(LldReferenceFiles.HtkFixtures), MemberType = typeof(LldReferenceFiles))]
     public void F0FinalAndEnvelope_EqualOpenSmilesHtkBitForBit(string name)
     {
-        var dir = Path.Combine(LldReferenceFiles.FixturesDir, name);
-        var reference = LldReferenceFiles.ReadHtk(Path.Combine(dir, name + ".IS10_lld.htk"));
-        var ours = Is10LldExtractor.Compute(LldReferenceFiles.ReadPcm16(Path.Combine(dir, name + ".wav")), Is10Variant.Is10).Frames;
-        Assert.Equal(reference.GetLength(0), ours.GetLength(0));
-        int differing = 0, total = 0;
+        var (reference, ours) = LldReferenceFiles.HtkAndOurs(name);
         // F0finEnv_sma (32), F0final_sma (34), F0finEnv_sma_de (70).
-        foreach (int col in new[] { 32, 34, 70 })
-            for (int t = 0; t < reference.GetLength(0); t++)
-            {
-                total++;
-                if (BitConverter.SingleToInt32Bits(ours[t, col]) != BitConverter.SingleToInt32Bits(reference[t, col])) differing++;
-            }
+        int[] columns = [32, 34, 70];
+        int differing = LldReferenceFiles.BitsDiffering(ours, reference, columns), total = columns.Length * reference.GetLength(0);
         Assert.True(differing == 0, $"{name}: {differing} of {total} values differ");
     }
 }
