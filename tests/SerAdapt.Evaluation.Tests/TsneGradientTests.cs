@@ -56,10 +56,9 @@ public class TsneGradientTests
         }
     }
 
-    [Fact]
-    public void BarnesHutGradient_ThetaZero_EqualsExact()
+    /// <summary>The exact gradient and the Barnes-Hut one (from the same affinities as a sparse matrix of every off-diagonal pair).</summary>
+    private static (double[] Exact, double[] BarnesHut) ExactAndBarnesHut(double[] p, double[] y, double exaggeration, double theta)
     {
-        var (p, y) = Problem(2);
         var rowStart = new int[N + 1];
         var cols = new List<int>();
         var values = new List<double>();
@@ -71,8 +70,16 @@ public class TsneGradientTests
         }
         var exact = new double[2 * N];
         var bh = new double[2 * N];
-        new Tsne.ExactGradient(p, N, Serial).Compute(y, 12, exact);
-        new Tsne.BarnesHutGradient(new SparseAffinities(rowStart, cols.ToArray(), values.ToArray()), N, 0, Serial).Compute(y, 12, bh);
+        new Tsne.ExactGradient(p, N, Serial).Compute(y, exaggeration, exact);
+        new Tsne.BarnesHutGradient(new SparseAffinities(rowStart, cols.ToArray(), values.ToArray()), N, theta, Serial).Compute(y, exaggeration, bh);
+        return (exact, bh);
+    }
+
+    [Fact]
+    public void BarnesHutGradient_ThetaZero_EqualsExact()
+    {
+        var (p, y) = Problem(2);
+        var (exact, bh) = ExactAndBarnesHut(p, y, 12, 0);
         for (int c = 0; c < 2 * N; c++)
             Assert.Equal(exact[c], bh[c], 12);
     }
@@ -81,19 +88,7 @@ public class TsneGradientTests
     public void BarnesHutGradient_ThetaHalf_IsCloseToExact()
     {
         var (p, y) = Problem(3);
-        var rowStart = new int[N + 1];
-        var cols = new List<int>();
-        var values = new List<double>();
-        for (int i = 0; i < N; i++)
-        {
-            for (int j = 0; j < N; j++)
-                if (j != i) { cols.Add(j); values.Add(p[i * N + j]); }
-            rowStart[i + 1] = cols.Count;
-        }
-        var exact = new double[2 * N];
-        var bh = new double[2 * N];
-        new Tsne.ExactGradient(p, N, Serial).Compute(y, 1, exact);
-        new Tsne.BarnesHutGradient(new SparseAffinities(rowStart, cols.ToArray(), values.ToArray()), N, 0.5, Serial).Compute(y, 1, bh);
+        var (exact, bh) = ExactAndBarnesHut(p, y, 1, 0.5);
         double norm = Math.Sqrt(exact.Sum(v => v * v));
         double diff = Math.Sqrt(exact.Zip(bh, (a, b) => (a - b) * (a - b)).Sum());
         Assert.True(diff < 0.05 * norm, $"relative gradient error {diff / norm}");
