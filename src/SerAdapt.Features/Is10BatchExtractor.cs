@@ -62,7 +62,7 @@ public static class Is10BatchExtractor
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                errors[i] = ex.Message.Contains(files[i], StringComparison.Ordinal) ? ex.Message : $"{files[i]}: {ex.Message}";
+                errors[i] = FailureMessage(files[i], ex);
             }
             int done = Interlocked.Increment(ref completed);
             progress?.Invoke(new BatchProgress(done, files.Count, files[i], errors[i] is not null));
@@ -87,4 +87,15 @@ public static class Is10BatchExtractor
             .ToList();
         if (groups.Count > 0) throw new DuplicateInstanceNameException(groups);
     }
+
+    /// <summary>"path: reason", the form every failure is listed in (the WAV reader's messages
+    /// already start with the path; the runtime's own I/O messages are replaced by a short reason).</summary>
+    internal static string FailureMessage(string file, Exception ex) => ex switch
+    {
+        _ when ex.Message.StartsWith(file, StringComparison.Ordinal) => ex.Message,
+        FileNotFoundException => $"{file}: no such file",
+        DirectoryNotFoundException => $"{file}: no such folder",
+        UnauthorizedAccessException => $"{file}: permission denied",
+        _ => $"{file}: {ex.Message}",
+    };
 }

@@ -29,20 +29,23 @@ public sealed class ExtractTests : IDisposable
         string ulaw = Write("ulaw.wav", Build(7, 1, 8000, 8, new byte[800]));
         string tooShort = Write("short.wav", Build(1, 1, 16000, 16, new byte[2 * 1000]));
         string missing = Path.Combine(_dir, "missing.wav");
-        string[] files = [text, truncated, ulaw, tooShort, missing];
+        string missingFolder = Path.Combine(_dir, "no-such-folder", "x.wav");
+        string[] files = [text, truncated, ulaw, tooShort, missing, missingFolder];
         var reports = new List<BatchProgress>();
 
         var result = Is10BatchExtractor.Run(files, new Is10BatchOptions(MaxParallelism: 2), p => { lock (reports) reports.Add(p); });
 
         Assert.Empty(result.Rows);
-        Assert.Equal(5, result.Files);
+        Assert.Equal(6, result.Files);
         Assert.Equal(files, result.Failures.Select(f => f.File));
-        Assert.All(result.Failures, f => Assert.Contains(f.File, f.Message));
+        Assert.All(result.Failures, f => Assert.StartsWith(f.File + ": ", f.Message));
         Assert.Contains("not a RIFF", result.Failures[0].Message);
         Assert.Contains("truncated", result.Failures[1].Message);
         Assert.Contains("u-law", result.Failures[2].Message);
         Assert.Contains("too short", result.Failures[3].Message);
-        Assert.Equal(Enumerable.Range(1, 5), reports.Select(r => r.Completed).Order());
+        Assert.Equal(missing + ": no such file", result.Failures[4].Message);
+        Assert.Equal(missingFolder + ": no such folder", result.Failures[5].Message);
+        Assert.Equal(Enumerable.Range(1, 6), reports.Select(r => r.Completed).Order());
         Assert.All(reports, r => Assert.True(r.Failed));
     }
 
