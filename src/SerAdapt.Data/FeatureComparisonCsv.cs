@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SerAdapt.Evaluation;
 
 namespace SerAdapt.Data;
 
@@ -19,17 +20,14 @@ public static class FeatureComparisonCsv
             for (int i = 1; i < n; i++)
                 if (comparison.Excess(i, j) > comparison.Excess(worst, j)) worst = i;
             string name = comparison.Features[j];
-            sb.Append(Quote(name)).Append(',').Append(Quote(FeatureComparison.FamilyOf(name))).Append(',')
+            sb.Append(CsvText.Field(name)).Append(',').Append(CsvText.Field(FeatureComparison.FamilyOf(name))).Append(',')
               .Append(within[j].ToString(c)).Append(',').Append(n.ToString(c)).Append(',')
               .Append(comparison.Excess(worst, j).ToString("G6", c)).Append(',')
-              .Append(Quote(comparison.Instances[worst])).Append(',')
+              .Append(CsvText.Field(comparison.Instances[worst])).Append(',')
               .Append(comparison.ReferenceValues[worst * d + j].ToString("G9", c)).Append(',')
               .Append(comparison.CandidateValues[worst * d + j].ToString("G9", c)).Append('\n');
         }
         var bytes = new UTF8Encoding(false).GetBytes(sb.ToString());
         AtomicFile.Write(path, s => s.Write(bytes));
     }
-
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 }

@@ -59,11 +59,9 @@ public static class DistortionAnalysis
         var text = new StringBuilder("system,group,count,mean_source_distance,mean_abs_f1_f2,mean_abs_error\n");
         foreach (var (system, groups) in rows)
             foreach (var g in groups)
-                text.Append(CultureInfo.InvariantCulture, $"{Quote(system)},{Quote(g.Group)},{g.Count},{Number(g.MeanSourceDistance)},{Number(g.MeanDiscrepancy)},{Number(g.MeanAbsoluteError)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"{CsvText.Field(system)},{CsvText.Field(g.Group)},{g.Count},{Number(g.MeanSourceDistance)},{Number(g.MeanDiscrepancy)},{Number(g.MeanAbsoluteError)}\n");
         AtomicFile.Write(path, temp => File.WriteAllText(temp, text.ToString()));
     }
 
     private static string Number(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Quote(string s) => s.IndexOfAny([',', '"', '\n']) < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
 }

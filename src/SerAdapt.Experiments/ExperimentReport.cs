@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SerAdapt.Evaluation;
 
 namespace SerAdapt.Experiments;
 
@@ -51,14 +52,11 @@ public static class ExperimentReport
             var (source, target) = r.Direction == "a-to-b"
                 ? (CorpusLabel(config.CorpusA), CorpusLabel(config.CorpusB))
                 : (CorpusLabel(config.CorpusB), CorpusLabel(config.CorpusA));
-            sb.Append(Inv, $"{r.Method},{r.Direction},{CsvField(source)},{CsvField(target)},{r.Seed},{r.Repeat},")
+            sb.Append(Inv, $"{r.Method},{r.Direction},{CsvText.Field(source)},{CsvText.Field(target)},{r.Seed},{r.Repeat},")
               .Append(Inv, $"{r.Pearson:R},{r.Ccc:R},{r.Rmse:R},{r.Epochs},{r.Seconds:F3},{(r.UsedOracle ? "true" : "false")}\n");
         }
         return sb.ToString();
     }
-
-    private static string CsvField(string s) =>
-        s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
     private static JsonObject Json(ExperimentConfig config, Shard shard, ExperimentSummary summary)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SerAdapt.Data;
+using SerAdapt.Evaluation;
 
 namespace SerAdapt.Cli.Adaptation;
 
@@ -19,7 +20,7 @@ internal static class PredictionFile
         text.Append('\n');
         for (int i = 0; i < prediction.Length; i++)
         {
-            text.Append(Quote(ids[i])).Append(',').Append(Number(prediction[i]));
+            text.Append(CsvText.Field(ids[i])).Append(',').Append(Number(prediction[i]));
             for (int h = 0; withHeads && h < heads.Length; h++) text.Append(',').Append(Number(heads[h][i]));
             text.Append('\n');
         }
@@ -59,9 +60,6 @@ internal static class PredictionFile
     }
 
     private static string Number(float v) => v.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     // RFC 4180 fields of one line (quoted fields may hold commas and doubled quotes).
     private static List<string> Split(string line)

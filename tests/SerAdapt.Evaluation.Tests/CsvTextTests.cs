@@ -1,0 +1,16 @@
+using SerAdapt.Evaluation;
+
+namespace SerAdapt.Evaluation.Tests;
+
+public class CsvTextTests
+{
+    [Theory]
+    [InlineData("mrd", "mrd")]
+    [InlineData("", "")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [InlineData("two\nlines", "\"two\nlines\"")]
+    [InlineData("cr\rhere", "\"cr\rhere\"")]
+    public void Field_QuotesOnlyWhatNeedsIt(string value, string expected) =>
+        Assert.Equal(expected, CsvText.Field(value));
+}
