@@ -1,5 +1,6 @@
 using Parquet;
 using Parquet.Schema;
+using SerAdapt.Evaluation;
 
 namespace SerAdapt.Data;
 
@@ -20,7 +21,7 @@ public static class CorpusFile
     private const int RowsPerGroup = 4096;
 
     public static void Write(Corpus corpus, string path) =>
-        AtomicFile.Write(path, stream => WriteAsync(corpus, stream).GetAwaiter().GetResult());
+        AtomicFile.WriteStream(path, stream => WriteAsync(corpus, stream).GetAwaiter().GetResult());
 
     public static Corpus Read(string path)
     {

@@ -28,6 +28,6 @@ public static class FeatureComparisonCsv
               .Append(comparison.CandidateValues[worst * d + j].ToString("G9", c)).Append('\n');
         }
         var bytes = new UTF8Encoding(false).GetBytes(sb.ToString());
-        AtomicFile.Write(path, s => s.Write(bytes));
+        AtomicFile.WriteStream(path, s => s.Write(bytes));
     }
 }

@@ -4,8 +4,9 @@ namespace SerAdapt.Evaluation;
 /// Writes a file so that it appears whole or not at all: the content goes to a temporary file in the
 /// same folder (same extension, so writers that look at it behave), which is then renamed over the target.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
+    /// <summary>Runs <paramref name="writeTo"/> on the temporary file's path, then renames it to <paramref name="path"/>.</summary>
     public static void Write(string path, Action<string> writeTo)
     {
         string full = Path.GetFullPath(path);
@@ -23,6 +24,14 @@ internal static class AtomicFile
                 File.Delete(temp);
         }
     }
+
+    /// <summary>The same, with <paramref name="write"/> given a new stream on the temporary file.</summary>
+    public static void WriteStream(string path, Action<Stream> write) =>
+        Write(path, temp =>
+        {
+            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite);
+            write(stream);
+        });
 
     private static int _counter;
 }

@@ -1,3 +1,4 @@
+using SerAdapt.Evaluation;
 namespace SerAdapt.Data.Tests;
 
 public class CorpusFileTests
@@ -64,7 +65,7 @@ public class CorpusFileTests
     {
         using var folder = new TempFolder();
         string path = folder["x.parquet"];
-        Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(path, s => { s.WriteByte(1); throw new InvalidOperationException("boom"); }));
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.WriteStream(path, s => { s.WriteByte(1); throw new InvalidOperationException("boom"); }));
         Assert.Empty(Directory.GetFiles(folder.Path));
     }
 }

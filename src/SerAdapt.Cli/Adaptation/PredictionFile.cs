@@ -25,7 +25,7 @@ internal static class PredictionFile
             text.Append('\n');
         }
         byte[] bytes = new UTF8Encoding(false).GetBytes(text.ToString());
-        AtomicFile.Write(path, s => s.Write(bytes));
+        AtomicFile.WriteStream(path, s => s.Write(bytes));
     }
 
     /// <summary>Reads the id and prediction columns; a malformed row fails naming file and line.</summary>
