@@ -64,9 +64,8 @@ public sealed class LldLspParityTests
     private static string[][] ReadDebugCsvText(string path) =>
         File.ReadAllLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(';').Skip(1).ToArray()).ToArray();
 
-    private static bool PrintsAs(float ours, string reference) =>
-        ((double)ours).ToString("0.000000e+00", CultureInfo.InvariantCulture) == reference
-        || (ours == 0 && double.Parse(reference, CultureInfo.InvariantCulture) == 0);
+    // As the csv sink prints it (OpenSmileNumberFormat.Csv: "%e", an exact integer such as 0 as "%i").
+    private static bool PrintsAs(float ours, string reference) => OpenSmileNumberFormat.Csv(ours) == reference;
 
     [Theory]
     [InlineData("syn_saw_150Hz_2s")]
