@@ -18,6 +18,8 @@ public sealed record ExperimentConfig
     private static readonly TrainingOptions Paper = new();
     private static readonly MrdOptions PaperMrd = new();
     private static readonly DannOptions PaperDann = new();
+    private static readonly CoralOptions PaperCoral = new();
+    private static readonly SourceOnlyOptions PaperRegressor = new();
 
     public static IReadOnlyList<string> AllMethods => AdaptationMethods.Names;
     public static readonly IReadOnlyList<string> DirectionChoices = ["both", "a-to-b", "b-to-a"];
@@ -50,10 +52,10 @@ public sealed record ExperimentConfig
     public int MrdR2Layers { get; init; } = PaperMrd.R2Layers;
     public int DannDiscriminatorLayers { get; init; } = PaperDann.DiscriminatorLayers;
     public int DannDiscriminatorWidth { get; init; } = PaperDann.DiscriminatorWidth;
-    public float CoralLambda { get; init; } = new CoralOptions().Lambda;
+    public float CoralLambda { get; init; } = PaperCoral.Lambda;
 
     /// <summary>Layers of the single regressor of Source-only, Train-on-Target, DANN and Deep CORAL (MRD has R1 and R2).</summary>
-    public int RegressorLayers { get; init; } = new SourceOnlyOptions().RegressorLayers;
+    public int RegressorLayers { get; init; } = PaperRegressor.RegressorLayers;
 
     [JsonIgnore]
     public bool UsesOracle => Selection == "oracle";

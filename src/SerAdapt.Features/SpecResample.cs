@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace SerAdapt.Features;
 
 /// <summary>
@@ -62,9 +65,9 @@ public sealed class SpecResample
         int m = _outLength;
         var yy = y[..m];
         yy.Clear();
-        int width = System.Numerics.Vector<float>.Count;
+        int width = Vector<float>.Count;
         int vectorEnd = m - m % width;
-        var yv = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(yy[..vectorEnd]);
+        var yv = MemoryMarshal.Cast<float, Vector<float>>(yy[..vectorEnd]);
         for (int k = 0; k < _bins; k++)
         {
             float xr = re[k], xi = im[k];
@@ -72,10 +75,10 @@ public sealed class SpecResample
             var s = _sin.AsSpan(k * m, m);
             // Two separately rounded float32 updates per bin (no fused multiply-add), lane by lane
             // the same as the scalar tail.
-            var cv = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(c[..vectorEnd]);
-            var sv = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(s[..vectorEnd]);
-            var vr = new System.Numerics.Vector<float>(xr);
-            var vi = new System.Numerics.Vector<float>(xi);
+            var cv = MemoryMarshal.Cast<float, Vector<float>>(c[..vectorEnd]);
+            var sv = MemoryMarshal.Cast<float, Vector<float>>(s[..vectorEnd]);
+            var vr = new Vector<float>(xr);
+            var vi = new Vector<float>(xi);
             for (int i = 0; i < yv.Length; i++)
             {
                 var acc = yv[i] + vr * cv[i];
