@@ -28,8 +28,8 @@ internal sealed class Is10Pipeline
 
     private readonly float[] _frame512 = new float[ShortFft];
     private readonly float[] _frame1024 = new float[LongFft];
-    private readonly float[] _re = new float[LongFft / 2 + 1];
-    private readonly float[] _im = new float[LongFft / 2 + 1];
+    private readonly float[] _re = new float[ShortFft / 2 + 1];
+    private readonly float[] _im = new float[ShortFft / 2 + 1];
     private readonly float[] _mag = new float[LongFft / 2 + 1];
     private readonly float[] _bands = new float[26];
     private readonly float[] _acf = new float[LpcOrder + 1];
@@ -89,7 +89,7 @@ internal sealed class Is10Pipeline
         int o = _padOffset;
         f[o] = (1 - PreEmphasis) * x[0] * _hamming[0];
         for (int n = 1; n < x.Length; n++) f[o + n] = (x[n] - PreEmphasis * x[n - 1]) * _hamming[n];
-        return new ReadOnlySpan<float>(_mag, 0, Spectrum(_fft512, f));
+        return new ReadOnlySpan<float>(_mag, 0, Spectrum(_fft512, f, keepComplex: true));
     }
 
     /// <summary>The order-8 LPC of the frame last passed to <see cref="ShortSpectrum"/> (11 kHz resampling, ACF, Levinson).</summary>
@@ -106,7 +106,7 @@ internal sealed class Is10Pipeline
         Array.Clear(f);
         int o = _longPadOffset;
         for (int n = 0; n < x.Length; n++) f[o + n] = x[n] * _gauss[n];
-        return new ReadOnlySpan<float>(_mag, 0, Spectrum(_fft1024, f));
+        return new ReadOnlySpan<float>(_mag, 0, Spectrum(_fft1024, f, keepComplex: false));
     }
 
     /// <summary>The SHS candidate (F0, voicing) with the highest voicing of one raw 60 ms frame; (0, 0) without candidates.</summary>
@@ -122,22 +122,29 @@ internal sealed class Is10Pipeline
         return best >= 0 ? (_candF0[best], _candVoicing[best]) : (0f, 0f);
     }
 
-    // The float32 DFT of f (overwritten) into _re/_im (usual sign) and its magnitudes into _mag;
-    // returns the number of bins N/2 + 1.
-    private int Spectrum(OouraSplitRadixFft fft, float[] f)
+    // The float32 DFT of f (overwritten): its magnitudes into _mag and, for the 25 ms frame whose
+    // LPC continues from it (ShortLpc), the complex bins into _re/_im (usual sign), so that a 60 ms
+    // spectrum in between does not replace them. Returns the number of bins N/2 + 1.
+    private int Spectrum(OouraSplitRadixFft fft, float[] f, bool keepComplex)
     {
         fft.Forward(f);
         int half = f.Length / 2;
-        _re[0] = f[0]; _im[0] = 0;
-        _re[half] = f[1]; _im[half] = 0;
         _mag[0] = MathF.Abs(f[0]);
         _mag[half] = MathF.Abs(f[1]);
         for (int k = 1; k < half; k++)
         {
             float re = f[2 * k], im = f[2 * k + 1];
-            _re[k] = re;
-            _im[k] = -im;
             _mag[k] = (float)Math.Sqrt(re * re + im * im);
+        }
+        if (keepComplex)
+        {
+            _re[0] = f[0]; _im[0] = 0;
+            _re[half] = f[1]; _im[half] = 0;
+            for (int k = 1; k < half; k++)
+            {
+                _re[k] = f[2 * k];
+                _im[k] = -f[2 * k + 1];
+            }
         }
         return half + 1;
     }

@@ -60,6 +60,23 @@ public sealed class LldLspParityTests
         return result;
     }
 
+    [Fact]
+    public void ShortLpc_IsTheShortFramesEvenWithALongSpectrumInBetween()
+    {
+        const string name = "psx_librivox_0880";
+        var x = LldReferenceFiles.ReadPcm16(Path.Combine(Dir(name), name + ".wav"));
+        var expected = OurLpcs(name, 40);
+        var pipeline = new Is10Pipeline(Is10Variant.Is10);
+        var lpc = new float[8];
+        for (int t = 0; t < expected.Length; t++)
+        {
+            pipeline.ShortSpectrum(x.AsSpan(160 * t, 400));
+            pipeline.LongSpectrum(x.AsSpan(160 * (t + 7), 960)); // another frame's 60 ms spectrum
+            pipeline.ShortLpc(lpc);
+            Assert.Equal(expected[t], lpc);
+        }
+    }
+
     // The debug csv's own text of each value ("%e", 7 significant digits; silence prints "0").
     private static string[][] ReadDebugCsvText(string path) =>
         File.ReadAllLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(';').Skip(1).ToArray()).ToArray();
