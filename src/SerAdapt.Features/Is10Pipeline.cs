@@ -12,7 +12,7 @@ internal sealed class Is10Pipeline
     private const int LpcOrder = 8;
 
     private readonly float[] _hamming = Windows.Hamming(Is10LldExtractor.ShortFrame);
-    private readonly double _hammingSum = Loudness.HammingSum(Is10LldExtractor.ShortFrame);
+    private readonly Loudness _loudness = new(Is10LldExtractor.ShortFrame);
     private readonly float[] _gauss = Windows.Gaussian(Is10LldExtractor.LongFrame, 0.25);
     // openSMILE's FFT is Ooura's split-radix rdft in float32 (see OouraSplitRadixFft).
     private readonly OouraSplitRadixFft _fft512 = new(ShortFft);
@@ -64,7 +64,7 @@ internal sealed class Is10Pipeline
     /// <summary>loudness, mfcc[0..14], logMelFreqBand[0..7], lspFreq[0..7] of one raw 25 ms frame.</summary>
     public void ShortFrame(ReadOnlySpan<float> x, Span<float> output)
     {
-        output[0] = Loudness.Compute(x[0], _hammingSum);
+        output[0] = _loudness.Compute(x[0]);
 
         var mag = ShortSpectrum(x);
 

@@ -2,29 +2,29 @@ namespace SerAdapt.Features;
 
 /// <summary>
 /// pcm_loudness of openSMILE's cIntensity as it really behaves (pitfall P1, audeering/opensmile#51):
-/// the Hamming-weighted energy sums only the first sample of the raw 25 ms frame, so
+/// the Hamming-weighted energy sums only the first sample of the raw frame, so
 /// L = (w[0] x[0]^2 / sum(w) / 1e-6)^0.3 with w[0] = 0.54 - 0.46 = 0.08. Everything is double
-/// (the window weights too, not the float32 window of the FFT path) and only L is rounded to
-/// float32: that equals openSMILE's values bit for bit.
+/// (the window weights too, <see cref="Windows.HammingWeight"/>, not the float32 window of the FFT
+/// path) and only L is rounded to float32: that equals openSMILE's values bit for bit.
 /// </summary>
-public static class Loudness
+public sealed class Loudness
 {
     private const double ReferenceIntensity = 1e-6;
     private const double Exponent = 0.3;
-    // w[0] = 0.54 - 0.46 cos(0) in double: 0.08000000000000002, not (float)0.08.
-    private const double HammingFirst = 0.54 - 0.46;
+    private readonly double _first;
+    private readonly double _sum;
 
-    /// <summary>The sum of the double Hamming window (<see cref="Windows.HammingWeight"/>), n = 0..N-1.</summary>
-    public static double HammingSum(int frameLength)
+    /// <param name="frameLength">Samples per frame (the Hamming window's length).</param>
+    public Loudness(int frameLength)
     {
-        double sum = 0;
-        for (int i = 0; i < frameLength; i++) sum += Windows.HammingWeight(i, frameLength);
-        return sum;
+        _first = Windows.HammingWeight(0, frameLength);
+        for (int i = 0; i < frameLength; i++) _sum += Windows.HammingWeight(i, frameLength);
     }
 
-    public static float Compute(float firstSample, double hammingSum)
+    /// <summary>The loudness of a frame whose first raw sample is <paramref name="firstSample"/>.</summary>
+    public float Compute(float firstSample)
     {
-        double intensity = (double)firstSample * firstSample * HammingFirst / hammingSum;
+        double intensity = (double)firstSample * firstSample * _first / _sum;
         return intensity > 0 ? (float)Math.Pow(intensity / ReferenceIntensity, Exponent) : 0f;
     }
 }
