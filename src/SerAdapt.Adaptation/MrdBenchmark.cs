@@ -21,7 +21,7 @@ public static class MrdBenchmark
         training = (training ?? new TrainingOptions()) with { Width = width, BatchSize = batch };
         mrd ??= new MrdOptions();
         training.Validate();
-        mrd.Validate();
+        Settings.Validate(mrd);
         var rng = new Rng((ulong)seed);
         var model = ValenceModel.Create("mrd", Mrd.Architecture(inputs, training, mrd), rng.Child("model"));
         var trainer = new MrdTrainer(model, training.LearningRate, mrd.EncoderSteps);

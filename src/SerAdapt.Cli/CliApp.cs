@@ -33,7 +33,9 @@ public static class CliApp
         {
             var err = stderr ?? Console.Error;
             var inner = ex is AggregateException { InnerExceptions.Count: 1 } agg ? agg.InnerException! : ex;
-            err.WriteLine($"seradapt: error: {inner.Message}");
+            // Library code names a setting by its declared name; on the command line it is a flag.
+            string message = inner is SerAdapt.Adaptation.InvalidSettingException setting ? $"--{setting.Key} {setting.Problem}" : inner.Message;
+            err.WriteLine($"seradapt: error: {message}");
             if (parse.GetValue(Verbose)) err.WriteLine(inner);
             return 1;
         }

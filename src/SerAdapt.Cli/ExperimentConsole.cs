@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SerAdapt.Adaptation;
 using SerAdapt.Experiments;
 using Spectre.Console;
 
@@ -43,7 +44,7 @@ internal static class ExperimentConsole
         }
         foreach (var method in config.Methods)
         {
-            var cells = new List<string> { MethodNames.Display(method) };
+            var cells = new List<string> { config.Registry.Display(method) };
             foreach (var d in config.DirectionList)
             {
                 var row = summary.Find(method, d)!;
@@ -61,7 +62,7 @@ internal static class ExperimentConsole
         : string.Create(Inv, $"{s.Mean * 100:F2} ± {s.Std * 100:F2}");
 
     private static string Describe(RunResult r) =>
-        string.Create(Inv, $"{MethodNames.Display(r.Method)} {r.Direction} #{r.Repeat}: CCC {r.Ccc * 100:F2}  PR {r.Pearson * 100:F2}  RMSE {r.Rmse:F3}  ({r.Epochs} epochs, {r.Seconds:F1} s)");
+        string.Create(Inv, $"{MethodRegistry.Default.Display(r.Method)} {r.Direction} #{r.Repeat}: CCC {r.Ccc * 100:F2}  PR {r.Pearson * 100:F2}  RMSE {r.Rmse:F3}  ({r.Epochs} epochs, {r.Seconds:F1} s)");
 
     private sealed class PlainProgress : IProgress<ExperimentEvent>
     {
@@ -120,6 +121,6 @@ internal static class ExperimentConsole
         }
 
         private static string Title(RunSpec run, int number, int of) =>
-            $"[blue]{number}/{of}[/] {Markup.Escape(MethodNames.Display(run.Method))} {run.Direction} #{run.Repeat}";
+            $"[blue]{number}/{of}[/] {Markup.Escape(MethodRegistry.Default.Display(run.Method))} {run.Direction} #{run.Repeat}";
     }
 }

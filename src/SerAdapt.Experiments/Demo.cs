@@ -29,7 +29,7 @@ public static class Demo
 
         var dataDir = Path.Combine(full, DataFolder);
         string pathA = Path.Combine(dataDir, "iemocap-synth.parquet"), pathB = Path.Combine(dataDir, "msp-improv-synth.parquet");
-        var config = options.Experiment with { CorpusA = pathA, CorpusB = pathB, Seed = options.Seed };
+        var config = options.Experiment with { CorpusA = pathA, CorpusB = pathB, Training = options.Experiment.Training with { Seed = options.Seed } };
         var folder = ExperimentFolder.Create(full, config, Shard.Whole, resume: false, force: false);
         File.WriteAllText(Path.Combine(full, Marker), "Written by seradapt demo; 'seradapt demo --force' may replace this folder.\n");
 
@@ -90,7 +90,7 @@ public static class Demo
         sb.AppendLine("| system | group | utterances | distance to source | \\|f1 − f2\\| | abs. error |").AppendLine("|---|---|---:|---:|---:|---:|");
         foreach (var (system, groups) in tsne.Distortion)
             foreach (var g in groups)
-                sb.AppendLine(string.Create(Inv, $"| {MethodNames.Display(system)} | {g.Group} | {g.Count} | {g.MeanSourceDistance:F3} | {(double.IsNaN(g.MeanDiscrepancy) ? "–" : g.MeanDiscrepancy.ToString("F3", Inv))} | {g.MeanAbsoluteError:F3} |"));
+                sb.AppendLine(string.Create(Inv, $"| {MethodRegistry.Default.Display(system)} | {g.Group} | {g.Count} | {g.MeanSourceDistance:F3} | {(double.IsNaN(g.MeanDiscrepancy) ? "–" : g.MeanDiscrepancy.ToString("F3", Inv))} | {g.MeanAbsoluteError:F3} |"));
         sb.AppendLine();
         sb.AppendLine("Distances are in each model's own encoder space, so compare the low/high pattern within a system rather than the raw values across systems.");
         return sb.ToString();

@@ -1,3 +1,4 @@
+using SerAdapt.Adaptation;
 using SerAdapt.Data;
 
 namespace SerAdapt.Experiments;
@@ -17,12 +18,8 @@ public sealed record DemoOptions(double Scale, int Dimension, int Seed, Experime
         Experiment: new ExperimentConfig
         {
             Repeats = 3,
-            Epochs = 30,
-            Width = 256,
-            Dropout = 0.1f,
-            Patience = 5,
-            LearningRate = 5e-4f,
-            DannDiscriminatorWidth = 256,
+            Training = new TrainingOptions { Epochs = 30, Width = 256, Dropout = 0.1f, Patience = 5, LearningRate = 5e-4f },
+            MethodSettings = new Dictionary<string, object> { ["dann-discriminator-width"] = 256 },
         },
         Tsne: new TsneStudyOptions(MaxTargetPoints: 400, Tsne: new SerAdapt.Evaluation.TsneOptions(Iterations: 750)));
 

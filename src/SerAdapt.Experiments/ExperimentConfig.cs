@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -8,60 +7,49 @@ namespace SerAdapt.Experiments;
 
 /// <summary>
 /// Everything that decides an experiment's numbers: the two corpora, which directions, methods and
-/// repeats, the master seed and the training settings. Defaults are the paper's values (Table 1:
-/// five methods, both directions, 10 repeats, 100 epochs, width 1024). Keys in YAML and JSON are the
-/// kebab-case property names (see docs/reproducing-the-paper.md).
+/// repeats, the training settings (<see cref="TrainingOptions"/>, whose seed is the master seed) and
+/// the methods' own settings by name. Defaults are the paper's values (Table 1: the five methods, both
+/// directions, 10 repeats, 100 epochs, width 1024). Its JSON and YAML keys are the settings' declared
+/// names (see <see cref="MethodRegistry"/>), the same words as the command-line flags.
 /// </summary>
 public sealed record ExperimentConfig
 {
-    // The paper's settings live with the methods; the experiment's defaults are read from them.
-    private static readonly TrainingOptions Paper = new();
-    private static readonly MrdOptions PaperMrd = new();
-    private static readonly DannOptions PaperDann = new();
-    private static readonly CoralOptions PaperCoral = new();
-    private static readonly SourceOnlyOptions PaperRegressor = new();
-
-    public static IReadOnlyList<string> AllMethods => AdaptationMethods.Names;
     public static readonly IReadOnlyList<string> DirectionChoices = ["both", "a-to-b", "b-to-a"];
-    public static readonly IReadOnlyList<string> SelectionChoices = ["source-validation", "fixed-epochs", "oracle"];
     public const string SourceOnly = "source-only";
+
+    /// <summary>The keys that are the experiment's own (not training or method settings).</summary>
+    public static readonly IReadOnlyList<string> ExperimentKeys = ["corpora", "directions", "methods", "repeats"];
 
     /// <summary>Path of corpus A (a .parquet corpus file).</summary>
     public string CorpusA { get; init; } = "";
     public string CorpusB { get; init; } = "";
     public string Directions { get; init; } = "both";
-    public IReadOnlyList<string> Methods { get; init; } = AllMethods;
+
+    /// <summary>The methods to run; by default the registry's methods of the paper.</summary>
+    public IReadOnlyList<string> Methods
+    {
+        get => _methods ?? Registry.Methods.Where(m => m.InPaper).Select(m => m.Name).ToList();
+        init => _methods = value;
+    }
+
+    private readonly IReadOnlyList<string>? _methods;
+
     public int Repeats { get; init; } = 10;
-    public int Seed { get; init; }
 
-    public int Epochs { get; init; } = Paper.Epochs;
-    public float LearningRate { get; init; } = Paper.LearningRate;
-    public int BatchSize { get; init; } = Paper.BatchSize;
-    public int Width { get; init; } = Paper.Width;
-    public int EncoderLayers { get; init; } = Paper.EncoderLayers;
-    public float Dropout { get; init; } = Paper.Dropout;
-    public string Selection { get; init; } = "source-validation";
-    public float ValidationFraction { get; init; } = Paper.ValidationFraction;
-    public int Patience { get; init; } = Paper.Patience;
+    /// <summary>Training settings of every run; <see cref="TrainingOptions.Seed"/> is the master seed.</summary>
+    public TrainingOptions Training { get; init; } = new();
 
-    /// <summary>Cores per run (0 = all). Changes speed only, so it is not part of <see cref="Fingerprint"/>.</summary>
-    public int Threads { get; init; }
+    /// <summary>Method settings by declared name (e.g. "m", "coral-lambda"); a setting not given keeps its default.</summary>
+    public IReadOnlyDictionary<string, object> MethodSettings { get; init; } = new Dictionary<string, object>();
 
-    public int MrdEncoderSteps { get; init; } = PaperMrd.EncoderSteps;
-    public int MrdR1Layers { get; init; } = PaperMrd.R1Layers;
-    public int MrdR2Layers { get; init; } = PaperMrd.R2Layers;
-    public int DannDiscriminatorLayers { get; init; } = PaperDann.DiscriminatorLayers;
-    public int DannDiscriminatorWidth { get; init; } = PaperDann.DiscriminatorWidth;
-    public float CoralLambda { get; init; } = PaperCoral.Lambda;
+    /// <summary>The methods that may be named, and their settings.</summary>
+    public MethodRegistry Registry { get; init; } = MethodRegistry.Default;
 
-    /// <summary>Layers of the single regressor of Source-only, Train-on-Target, DANN and Deep CORAL (MRD has R1 and R2).</summary>
-    public int RegressorLayers { get; init; } = PaperRegressor.RegressorLayers;
+    public int Seed => Training.Seed;
 
-    [JsonIgnore]
-    public bool UsesOracle => Selection == "oracle";
+    public bool UsesOracle => Training.Selection == ModelSelection.Oracle;
 
     /// <summary>The directions to run, as "a-to-b" / "b-to-a".</summary>
-    [JsonIgnore]
     public IReadOnlyList<string> DirectionList => Directions switch
     {
         "both" => ["a-to-b", "b-to-a"],
@@ -72,37 +60,20 @@ public sealed record ExperimentConfig
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(CorpusA) || string.IsNullOrWhiteSpace(CorpusB))
-            throw new InvalidSettingException("corpora", "Two corpora are needed (--corpora A B, or 'corpora: [A, B]' in the config).");
+            throw new InvalidSettingException("corpora", "needs two corpora (--corpora A B, or 'corpora: [A, B]' in the config).");
         if (!DirectionChoices.Contains(Directions))
-            throw new InvalidSettingException("directions", $"directions must be one of {string.Join(", ", DirectionChoices)}, got '{Directions}'.");
-        if (Methods.Count == 0) throw new InvalidSettingException("methods", "methods: at least one method is needed.");
-        foreach (var m in Methods)
-            if (!AllMethods.Contains(m))
-                throw new InvalidSettingException("methods", $"Unknown method '{m}'; known: {string.Join(", ", AllMethods)}.");
-        if (Methods.Distinct().Count() != Methods.Count) throw new InvalidSettingException("methods", "methods: a method is listed twice.");
-        if (!SelectionChoices.Contains(Selection))
-            throw new InvalidSettingException("selection", $"selection must be one of {string.Join(", ", SelectionChoices)}, got '{Selection}'.");
-        Positive(Repeats, "repeats");
-        Positive(Epochs, "epochs");
-        if (BatchSize < 2) throw new InvalidSettingException("batch-size", $"batch-size must be at least 2 (batch normalisation needs 2 rows), got {BatchSize}.");
-        Positive(Width, "width");
-        Positive(EncoderLayers, "encoder-layers");
-        Positive(Patience, "patience");
-        Positive(MrdEncoderSteps, "mrd-encoder-steps");
-        Positive(MrdR1Layers, "mrd-r1-layers");
-        Positive(MrdR2Layers, "mrd-r2-layers");
-        Positive(DannDiscriminatorLayers, "dann-discriminator-layers");
-        Positive(DannDiscriminatorWidth, "dann-discriminator-width");
-        Positive(RegressorLayers, "regressor-layers");
-        if (!(LearningRate > 0) || !float.IsFinite(LearningRate))
-            throw new InvalidSettingException("learning-rate", $"learning-rate must be positive, got {Format(LearningRate)}.");
-        if (!(Dropout >= 0 && Dropout < 1))
-            throw new InvalidSettingException("dropout", $"dropout must be in [0, 1), got {Format(Dropout)}.");
-        if (!(ValidationFraction > 0 && ValidationFraction < 1))
-            throw new InvalidSettingException("validation-fraction", $"validation-fraction must be in (0, 1), got {Format(ValidationFraction)}.");
-        if (!(CoralLambda >= 0) || !float.IsFinite(CoralLambda))
-            throw new InvalidSettingException("coral-lambda", $"coral-lambda must be non-negative, got {Format(CoralLambda)}.");
-        if (Threads < 0) throw new InvalidSettingException("threads", $"threads must be 0 (all cores) or positive, got {Threads}.");
+            throw new InvalidSettingException("directions", $"must be one of {string.Join(", ", DirectionChoices)}, got '{Directions}'.");
+        var methods = Methods;
+        if (methods.Count == 0) throw new InvalidSettingException("methods", "needs at least one method.");
+        foreach (var m in methods)
+            if (!Registry.Contains(m))
+                throw new InvalidSettingException("methods", $"has an unknown method '{m}'; known: {string.Join(", ", Registry.Names)}.");
+        if (methods.Distinct().Count() != methods.Count) throw new InvalidSettingException("methods", "lists a method twice.");
+        if (Repeats < 1) throw new InvalidSettingException("repeats", $"must be at least 1, got {Repeats}.");
+        Training.Validate();
+        foreach (var (name, value) in MethodSettings)
+            (Registry.MethodSettings.FirstOrDefault(d => d.Name == name)
+                ?? throw new InvalidSettingException(name, $"is not a setting of any method; known: {string.Join(", ", Registry.MethodSettings.Select(d => d.Name))}.")).Check(value);
     }
 
     /// <summary>
@@ -119,10 +90,16 @@ public sealed record ExperimentConfig
         return runs;
     }
 
+    /// <summary>The training options of one run.</summary>
+    public TrainingOptions TrainingOptions(int seed) => Training with { Seed = seed };
+
+    /// <summary>The method with this configuration's settings.</summary>
+    public IAdaptationMethod CreateMethod(string name) => Registry[name].Create(MethodSettings);
+
     /// <summary>How this configuration differs from the paper's (empty when it is the paper's).</summary>
     public IReadOnlyList<string> DifferencesFromPaper()
     {
-        var paper = new ExperimentConfig { CorpusA = CorpusA, CorpusB = CorpusB };
+        var paper = new ExperimentConfig { CorpusA = CorpusA, CorpusB = CorpusB, Methods = Methods, Registry = Registry };
         var mine = ToJson(this);
         var theirs = ToJson(paper);
         var differences = new List<string>();
@@ -136,16 +113,12 @@ public sealed record ExperimentConfig
         return differences;
     }
 
-    /// <summary>Canonical JSON of the settings that decide results (corpora by file name, no threads).</summary>
+    /// <summary>Canonical JSON of the settings that decide results (corpora by file name, no speed-only settings).</summary>
     public string Fingerprint()
     {
-        var json = ToJson(this with
-        {
-            CorpusA = Path.GetFileName(CorpusA),
-            CorpusB = Path.GetFileName(CorpusB),
-            Threads = 0,
-        });
-        json.Remove("threads");
+        var json = ToJson(this with { CorpusA = Path.GetFileName(CorpusA), CorpusB = Path.GetFileName(CorpusB) });
+        foreach (var d in Registry.AllSettings.Where(d => !d.AffectsResults))
+            json.Remove(d.Name);
         return json.ToJsonString();
     }
 
@@ -156,44 +129,52 @@ public sealed record ExperimentConfig
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static JsonObject ToJson(ExperimentConfig config) =>
-        JsonSerializer.SerializeToNode(config, JsonOptions)!.AsObject();
-
-    public static ExperimentConfig FromJson(JsonNode node) =>
-        node.Deserialize<ExperimentConfig>(JsonOptions) ?? throw new InvalidDataException("Empty experiment configuration.");
-
-    /// <summary>The training options of one run.</summary>
-    public TrainingOptions TrainingOptions(int seed) => new()
+    /// <summary>
+    /// Flat JSON with the declared names: the experiment's keys, every training setting, and every
+    /// setting of the methods run (defaults included), so that a report says everything.
+    /// </summary>
+    public static JsonObject ToJson(ExperimentConfig config)
     {
-        Epochs = Epochs,
-        LearningRate = LearningRate,
-        BatchSize = BatchSize,
-        Width = Width,
-        EncoderLayers = EncoderLayers,
-        Dropout = Dropout,
-        Seed = seed,
-        Selection = Selection switch
+        var json = new JsonObject
         {
-            "fixed-epochs" => ModelSelection.FixedEpochs,
-            "oracle" => ModelSelection.Oracle,
-            _ => ModelSelection.SourceValidation,
-        },
-        ValidationFraction = ValidationFraction,
-        Patience = Patience,
-        Threads = Threads,
-    };
-
-    /// <summary>The method with this configuration's options.</summary>
-    public IAdaptationMethod CreateMethod(string name) => AdaptationMethods.Create(name,
-        new MrdOptions(MrdEncoderSteps, MrdR1Layers, MrdR2Layers),
-        new DannOptions(DannDiscriminatorLayers, DannDiscriminatorWidth, RegressorLayers),
-        new CoralOptions(CoralLambda, RegressorLayers),
-        new SourceOnlyOptions(RegressorLayers));
-
-    private static void Positive(int value, string key)
-    {
-        if (value < 1) throw new InvalidSettingException(key, $"{key} must be at least 1, got {value}.");
+            ["corpus-a"] = config.CorpusA,
+            ["corpus-b"] = config.CorpusB,
+            ["directions"] = config.Directions,
+            ["methods"] = new JsonArray(config.Methods.Select(m => (JsonNode)JsonValue.Create(m)!).ToArray()),
+            ["repeats"] = config.Repeats,
+        };
+        foreach (var (key, value) in Settings.ToJson(config.Training))
+            json[key] = value?.DeepClone();
+        foreach (var d in config.UsedMethodSettings())
+            json[d.Name] = d.ToJson(config.MethodSettings.TryGetValue(d.Name, out var v) ? v : d.Default);
+        return json;
     }
 
-    private static string Format(float v) => v.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>Reads <see cref="ToJson"/>'s form back (method settings resolved with <paramref name="registry"/>).</summary>
+    public static ExperimentConfig FromJson(JsonNode node, MethodRegistry? registry = null)
+    {
+        registry ??= MethodRegistry.Default;
+        var o = node.AsObject();
+        var training = new Dictionary<string, object>(StringComparer.Ordinal);
+        var methodSettings = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var d in registry.TrainingSettings)
+            if (o[d.Name] is { } v) training[d.Name] = d.FromJson(v);
+        foreach (var d in registry.MethodSettings)
+            if (o[d.Name] is { } v) methodSettings[d.Name] = d.FromJson(v);
+        return new ExperimentConfig
+        {
+            CorpusA = o["corpus-a"]?.GetValue<string>() ?? "",
+            CorpusB = o["corpus-b"]?.GetValue<string>() ?? "",
+            Directions = o["directions"]?.GetValue<string>() ?? "both",
+            Methods = o["methods"]?.AsArray().Select(m => m!.GetValue<string>()).ToList() ?? registry.Methods.Where(m => m.InPaper).Select(m => m.Name).ToList(),
+            Repeats = o["repeats"]?.GetValue<int>() ?? 10,
+            Training = Settings.With(new TrainingOptions(), training),
+            MethodSettings = methodSettings,
+            Registry = registry,
+        };
+    }
+
+    /// <summary>The settings of the methods this experiment runs, each name once.</summary>
+    private IEnumerable<SettingDeclaration> UsedMethodSettings() =>
+        Registry.MethodSettings.Where(d => Registry.UsersOf(d.Name).Intersect(Methods).Any());
 }

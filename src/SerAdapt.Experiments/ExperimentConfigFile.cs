@@ -1,68 +1,43 @@
 using System.Globalization;
+using System.Text;
+using SerAdapt.Adaptation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace SerAdapt.Experiments;
 
 /// <summary>
-/// Reads an experiment configuration from YAML: a flat mapping whose keys are those of
-/// <see cref="ExperimentConfig"/> in kebab-case, with <c>corpora: [A, B]</c> for the two corpus
-/// files (relative paths are taken from the config file's folder). Unknown keys, wrong types and
-/// bad values are rejected with the file, line and column.
+/// Reads an experiment configuration from YAML: a flat mapping whose keys are the experiment's own
+/// (<c>corpora: [A, B]</c>, <c>directions</c>, <c>methods</c>, <c>repeats</c>) and every setting the
+/// <see cref="MethodRegistry"/> declares, by its declared name (the same word as the command-line flag).
+/// Relative corpus paths are taken from the config file's folder. Unknown keys, wrong types, bad values
+/// and YAML syntax errors are reported with the file, line and column.
 /// </summary>
 public static class ExperimentConfigFile
 {
-    private delegate ExperimentConfig Setter(ExperimentConfig config, YamlNode value, Reader read);
-
-    private static readonly Dictionary<string, Setter> Keys = new(StringComparer.Ordinal)
+    // Keys and values of earlier versions, so that an old file gets a precise hint instead of a bare "unknown".
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
     {
-        ["corpora"] = (c, v, r) =>
-        {
-            var list = r.StringList(v);
-            if (list.Count != 2) throw r.Error(v, $"'corpora' needs exactly two corpus files, got {list.Count}.");
-            return c with { CorpusA = r.ResolvePath(list[0]), CorpusB = r.ResolvePath(list[1]) };
-        },
-        ["directions"] = (c, v, r) => c with { Directions = r.Choice(v, ExperimentConfig.DirectionChoices) },
-        ["methods"] = (c, v, r) =>
-        {
-            var list = r.StringList(v);
-            foreach (var m in list)
-                if (!ExperimentConfig.AllMethods.Contains(m))
-                    throw r.Error(v, $"unknown method '{m}'; known: {string.Join(", ", ExperimentConfig.AllMethods)}.");
-            return c with { Methods = list };
-        },
-        ["repeats"] = (c, v, r) => c with { Repeats = r.Int(v) },
-        ["seed"] = (c, v, r) => c with { Seed = r.Int(v) },
-        ["epochs"] = (c, v, r) => c with { Epochs = r.Int(v) },
-        ["learning-rate"] = (c, v, r) => c with { LearningRate = r.Float(v) },
-        ["batch-size"] = (c, v, r) => c with { BatchSize = r.Int(v) },
-        ["width"] = (c, v, r) => c with { Width = r.Int(v) },
-        ["encoder-layers"] = (c, v, r) => c with { EncoderLayers = r.Int(v) },
-        ["dropout"] = (c, v, r) => c with { Dropout = r.Float(v) },
-        ["selection"] = (c, v, r) => c with { Selection = r.Choice(v, ExperimentConfig.SelectionChoices) },
-        ["validation-fraction"] = (c, v, r) => c with { ValidationFraction = r.Float(v) },
-        ["patience"] = (c, v, r) => c with { Patience = r.Int(v) },
-        ["threads"] = (c, v, r) => c with { Threads = r.Int(v) },
-        ["mrd-encoder-steps"] = (c, v, r) => c with { MrdEncoderSteps = r.Int(v) },
-        ["mrd-r1-layers"] = (c, v, r) => c with { MrdR1Layers = r.Int(v) },
-        ["mrd-r2-layers"] = (c, v, r) => c with { MrdR2Layers = r.Int(v) },
-        ["dann-discriminator-layers"] = (c, v, r) => c with { DannDiscriminatorLayers = r.Int(v) },
-        ["dann-discriminator-width"] = (c, v, r) => c with { DannDiscriminatorWidth = r.Int(v) },
-        ["coral-lambda"] = (c, v, r) => c with { CoralLambda = r.Float(v) },
-        ["regressor-layers"] = (c, v, r) => c with { RegressorLayers = r.Int(v) },
+        ["learning-rate"] = "lr",
+        ["mrd-encoder-steps"] = "m",
+        ["source-validation"] = "source-val",
+        ["fixed-epochs"] = "fixed",
     };
 
-    public static IReadOnlyCollection<string> KnownKeys => Keys.Keys;
+    /// <summary>Every key a config file may have, with <paramref name="registry"/>'s settings.</summary>
+    public static IReadOnlyList<string> KnownKeys(MethodRegistry? registry = null) =>
+        [.. ExperimentConfig.ExperimentKeys, .. (registry ?? MethodRegistry.Default).AllSettings.Select(d => d.Name)];
 
-    public static ExperimentConfig Load(string path)
+    public static ExperimentConfig Load(string path, MethodRegistry? registry = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Experiment config not found: {path}", path);
-        return Parse(File.ReadAllText(path), path);
+        return Parse(File.ReadAllText(path), path, registry);
     }
 
     /// <summary>Parses YAML text; <paramref name="path"/> names it in errors and anchors relative corpus paths.</summary>
-    public static ExperimentConfig Parse(string yaml, string path)
+    public static ExperimentConfig Parse(string yaml, string path, MethodRegistry? registry = null)
     {
+        registry ??= MethodRegistry.Default;
         var reader = new Reader(path);
         var stream = new YamlStream();
         try
@@ -77,18 +52,45 @@ public static class ExperimentConfigFile
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
             throw reader.Error(stream.Documents[0].RootNode, "expected a mapping of keys (e.g. 'repeats: 10').");
 
-        var config = new ExperimentConfig();
+        var config = new ExperimentConfig { Registry = registry };
+        var training = new Dictionary<string, object>(StringComparer.Ordinal);
+        var methodSettings = new Dictionary<string, object>(StringComparer.Ordinal);
         var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in root.Children)
         {
             string key = keyNode is YamlScalarNode { Value: { } k } ? k : throw reader.Error(keyNode, "keys must be plain names.");
-            if (!Keys.TryGetValue(key, out var set))
-                throw reader.Error(keyNode, $"unknown key '{key}'. Known keys: {string.Join(", ", Keys.Keys)}.");
             if (!seen.TryAdd(key, value)) throw reader.Error(keyNode, $"key '{key}' appears twice.");
-            config = set(config, value, reader);
+            switch (key)
+            {
+                case "corpora":
+                    var list = reader.StringList(value);
+                    if (list.Count != 2) throw reader.Error(value, $"'corpora' needs exactly two corpus files, got {list.Count}.");
+                    config = config with { CorpusA = reader.ResolvePath(list[0]), CorpusB = reader.ResolvePath(list[1]) };
+                    break;
+                case "directions":
+                    config = config with { Directions = reader.Scalar(value) };
+                    break;
+                case "methods":
+                    var methods = reader.StringList(value);
+                    foreach (var m in methods)
+                        if (!registry.Contains(m))
+                            throw reader.Error(value, $"unknown method '{m}'; known: {string.Join(", ", registry.Names)}.");
+                    config = config with { Methods = methods };
+                    break;
+                case "repeats":
+                    config = config with { Repeats = reader.Int(value) };
+                    break;
+                default:
+                    var d = registry.AllSettings.FirstOrDefault(s => s.Name == key) ?? throw reader.Error(keyNode,
+                        Renamed.TryGetValue(key, out var now) ? $"'{key}' is now called '{now}'."
+                            : $"unknown key '{key}'. Known keys: {string.Join(", ", KnownKeys(registry))}.");
+                    (registry.TrainingSettings.Contains(d) ? training : methodSettings)[key] = reader.Setting(d, value);
+                    break;
+            }
         }
         try
         {
+            config = config with { Training = Settings.With(new TrainingOptions(), training), MethodSettings = methodSettings };
             // The corpora may come from the command line instead; everything else is checked here.
             (config.CorpusA.Length > 0 ? config : config with { CorpusA = "a", CorpusB = "b" }).Validate();
         }
@@ -98,6 +100,40 @@ public static class ExperimentConfigFile
         }
         return config;
     }
+
+    /// <summary>
+    /// A config file with every key, its default and its help as comments: what <c>seradapt config</c>
+    /// prints, to be copied and edited.
+    /// </summary>
+    public static string Schema(MethodRegistry? registry = null)
+    {
+        registry ??= MethodRegistry.Default;
+        var defaults = new ExperimentConfig { Registry = registry };
+        var sb = new StringBuilder();
+        sb.AppendLine("# SerAdapt experiment configuration (seradapt experiment --config FILE; train --config FILE reads the settings).");
+        sb.AppendLine("# Every key is optional; a key not given keeps the default shown. Keys are the command-line flags without '--'.");
+        sb.AppendLine("corpora: [corpus-a.parquet, corpus-b.parquet]   # the two corpus files (paths relative to this file)");
+        sb.AppendLine($"directions: {defaults.Directions}   # {string.Join(" | ", ExperimentConfig.DirectionChoices)}");
+        sb.AppendLine($"methods: [{string.Join(", ", defaults.Methods)}]   # any of: {string.Join(", ", registry.Names)}");
+        sb.AppendLine($"repeats: {defaults.Repeats}   # runs per method and direction");
+        sb.AppendLine().AppendLine("# Training (every method)");
+        foreach (var d in registry.TrainingSettings) Line(sb, d, d.Description);
+        foreach (var m in registry.Methods)
+        {
+            var own = m.Settings.Where(d => registry.UsersOf(d.Name)[0] == m.Name).ToList();
+            if (own.Count == 0) continue;
+            sb.AppendLine().AppendLine($"# {m.Display} ({m.Name}): {m.Description}");
+            foreach (var d in own)
+            {
+                var users = registry.UsersOf(d.Name);
+                Line(sb, d, users.Count > 1 ? $"{d.Description}; used by {string.Join(", ", users)}" : d.Description);
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static void Line(StringBuilder sb, SettingDeclaration d, string help) =>
+        sb.AppendLine($"{d.Name}: {d.Format(d.Default)}   # {help} ({d.Range})");
 
     private sealed class Reader(string path)
     {
@@ -117,17 +153,17 @@ public static class ExperimentConfigFile
                 ? v : throw Error(node, $"expected a whole number, got '{s}'.");
         }
 
-        public float Float(YamlNode node)
+        public object Setting(SettingDeclaration d, YamlNode node)
         {
             var s = Scalar(node);
-            return float.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out float v) && float.IsFinite(v)
-                ? v : throw Error(node, $"expected a number, got '{s}'.");
-        }
-
-        public string Choice(YamlNode node, IReadOnlyList<string> choices)
-        {
-            var s = Scalar(node);
-            return choices.Contains(s) ? s : throw Error(node, $"expected one of {string.Join(", ", choices)}, got '{s}'.");
+            try
+            {
+                return d.Parse(s);
+            }
+            catch (InvalidSettingException ex)
+            {
+                throw Error(node, Renamed.TryGetValue(s, out var now) ? $"{ex.Message} ('{s}' is now called '{now}')" : ex.Message);
+            }
         }
 
         public List<string> StringList(YamlNode node) => node switch

@@ -11,7 +11,7 @@ namespace SerAdapt.Experiments;
 public sealed class ExperimentFolder
 {
     public const string ManifestName = "experiment.json";
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>Files this tool writes into a report folder; --force deletes exactly these.</summary>
     public static readonly IReadOnlyList<string> OwnFiles =

@@ -135,27 +135,20 @@ public static class ExperimentReport
         sb.AppendLine("## Table 1: agreement with the target's valence labels").AppendLine();
         sb.AppendLine($"Pearson's r (PR) and concordance correlation coefficient (CCC), in %, on all target utterances; " +
                       $"mean ± standard deviation over the runs (n per cell in brackets when it differs from {config.Repeats}).").AppendLine();
-        sb.Append("| Method |");
-        foreach (var d in directions) sb.Append($" {DirectionLabel(config, d)} PR | {DirectionLabel(config, d)} CCC |");
-        sb.AppendLine();
-        sb.Append("|---|").Append(string.Concat(Enumerable.Repeat("---:|---:|", directions.Count))).AppendLine();
-        foreach (var method in config.Methods)
+        var paperMethods = config.Methods.Where(m => config.Registry.Contains(m) && config.Registry[m].InPaper).ToList();
+        var beyond = config.Methods.Except(paperMethods).ToList();
+        ResultTable(sb, config, summary, paperMethods);
+        if (beyond.Count > 0)
         {
-            sb.Append($"| {MethodNames.Display(method)} |");
-            foreach (var d in directions)
-            {
-                var row = summary.Find(method, d)!;
-                string n = row.Runs == config.Repeats ? "" : $" (n={row.Runs})";
-                sb.Append($" {Percent(row.Pearson)}{n} | {Percent(row.Ccc)}{n} |");
-            }
-            sb.AppendLine();
+            sb.AppendLine("### Beyond the paper").AppendLine();
+            sb.AppendLine("Methods that are not among the paper's five systems, under the same protocol (same seeds, splits and scoring):").AppendLine();
+            ResultTable(sb, config, summary, beyond);
         }
-        sb.AppendLine();
 
         sb.AppendLine("For reference, the paper's Table 1 (CCC %, mean of 10 runs, IS10 features, real corpora):").AppendLine();
         sb.AppendLine($"| Method | {PaperTable1.Directions[0]} CCC | {PaperTable1.Directions[1]} CCC |").AppendLine("|---|---:|---:|");
         foreach (var (method, values) in PaperTable1.CccPercent)
-            sb.AppendLine(string.Create(Inv, $"| {MethodNames.Display(method)} | {values[0]:F2} | {values[1]:F2} |"));
+            sb.AppendLine(string.Create(Inv, $"| {config.Registry.Display(method)} | {values[0]:F2} | {values[1]:F2} |"));
         sb.AppendLine();
 
         if (chart)
@@ -173,8 +166,8 @@ public static class ExperimentReport
             {
                 var t = row.VersusSourceOnly;
                 sb.AppendLine(t is null
-                    ? $"| {DirectionLabel(config, row.Direction)} | {MethodNames.Display(row.Method)} | 0 | – | – | – | – |"
-                    : string.Create(Inv, $"| {DirectionLabel(config, row.Direction)} | {MethodNames.Display(row.Method)} | {t.Pairs} | {t.MeanCccDifference * 100:+0.00;-0.00;0.00} | {Fixed(t.CccStatistic, "F1")} | {P(t.CccP)} | {P(t.PearsonP)} |"));
+                    ? $"| {DirectionLabel(config, row.Direction)} | {config.Registry.Display(row.Method)} | 0 | – | – | – | – |"
+                    : string.Create(Inv, $"| {DirectionLabel(config, row.Direction)} | {config.Registry.Display(row.Method)} | {t.Pairs} | {t.MeanCccDifference * 100:+0.00;-0.00;0.00} | {Fixed(t.CccStatistic, "F1")} | {P(t.CccP)} | {P(t.PearsonP)} |"));
             }
             sb.AppendLine().AppendLine("(p exact from the null distribution when there are no ties or zero differences; otherwise the normal approximation.)").AppendLine();
         }
@@ -196,6 +189,28 @@ public static class ExperimentReport
         }
         sb.AppendLine().AppendLine($"Every run is in [{ResultsCsv}]({ResultsCsv}); the statistics are in [{SummaryJson}]({SummaryJson}).");
         return sb.ToString();
+    }
+
+    private static void ResultTable(StringBuilder sb, ExperimentConfig config, ExperimentSummary summary, IReadOnlyList<string> methods)
+    {
+        if (methods.Count == 0) return;
+        var directions = config.DirectionList;
+        sb.Append("| Method |");
+        foreach (var d in directions) sb.Append($" {DirectionLabel(config, d)} PR | {DirectionLabel(config, d)} CCC |");
+        sb.AppendLine();
+        sb.Append("|---|").Append(string.Concat(Enumerable.Repeat("---:|---:|", directions.Count))).AppendLine();
+        foreach (var method in methods)
+        {
+            sb.Append($"| {config.Registry.Display(method)} |");
+            foreach (var d in directions)
+            {
+                var row = summary.Find(method, d)!;
+                string n = row.Runs == config.Repeats ? "" : $" (n={row.Runs})";
+                sb.Append($" {Percent(row.Pearson)}{n} | {Percent(row.Ccc)}{n} |");
+            }
+            sb.AppendLine();
+        }
+        sb.AppendLine();
     }
 
     private static string Percent(Statistic s) =>

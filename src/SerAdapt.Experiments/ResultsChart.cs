@@ -22,7 +22,7 @@ public static class ResultsChart
             $"CCC on the target, mean ± std over {config.Repeats} run{(config.Repeats == 1 ? "" : "s")}",
             "CCC (%)",
             directions.Select(d => ExperimentReport.DirectionLabel(config, d)).ToList(),
-            config.Methods.Select(MethodNames.Display).ToList(),
+            config.Methods.Select(config.Registry.Display).ToList(),
             mean, std);
         return chart.Save(pathWithoutExtension);
     }

@@ -14,7 +14,7 @@ public static class DemoCommand
         var force = new Option<bool>("--force") { Description = "Replace the folder of an earlier demo." };
         var scale = new Option<double?>("--scale") { Description = $"Corpus sizes relative to the real ones (default {DemoOptions.Default.Scale.ToString(CultureInfo.InvariantCulture)})." };
         var repeats = new Option<int?>("--repeats") { Description = $"Runs per method and direction (default {DemoOptions.Default.Experiment.Repeats})." };
-        var epochs = new Option<int?>("--epochs") { Description = $"Maximum epochs per run (default {DemoOptions.Default.Experiment.Epochs})." };
+        var epochs = new Option<int?>("--epochs") { Description = $"Maximum epochs per run (default {DemoOptions.Default.Experiment.Training.Epochs})." };
         var command = new Command("demo", "Make the built-in synthetic corpus pair and run the paper's Table 1 and Figure 2 on it in a reduced configuration.")
         {
             output, force, scale, repeats, epochs,
@@ -24,10 +24,10 @@ public static class DemoCommand
             var options = DemoOptions.Default;
             if (parse.GetValue(scale) is { } sc) options = options with { Scale = sc };
             if (parse.GetValue(repeats) is { } r) options = options with { Experiment = options.Experiment with { Repeats = r } };
-            if (parse.GetValue(epochs) is { } e) options = options with { Experiment = options.Experiment with { Epochs = e } };
+            if (parse.GetValue(epochs) is { } e) options = options with { Experiment = options.Experiment with { Training = options.Experiment.Training with { Epochs = e } } };
             AnsiConsole.MarkupLine($"[bold]seradapt demo[/]: synthetic IEMOCAP-like and MSP-IMPROV-like corpora ({options.Scale.ToString("0.##", CultureInfo.InvariantCulture)} of the real sizes, " +
                 $"{options.Dimension} features), five methods x both directions x {options.Experiment.Repeats} repeats, " +
-                $"{options.Experiment.Epochs} epochs, width {options.Experiment.Width}: a reduced configuration, said so in the report.");
+                $"{options.Experiment.Training.Epochs} epochs, width {options.Experiment.Training.Width}: a reduced configuration, said so in the report.");
             var result = ExperimentConsole.Run((events, token) =>
                 Demo.Run(parse.GetValue(output)!, options, parse.GetValue(force), events, new StageLine(), token));
             ExperimentConsole.PrintTable(result.Config, result.Summary);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using SerAdapt.Cli.Adaptation;
+using SerAdapt.Data;
+using SerAdapt.Experiments;
 using SerAdapt.Evaluation;
 
 namespace SerAdapt.Cli.Commands;
@@ -21,8 +23,8 @@ public static class EvaluateCommand
             string predictionPath = parse.GetRequiredValue(predictions).FullName, truthPath = parse.GetRequiredValue(truth).FullName;
             string labelName = parse.GetRequiredValue(label);
             var (ids, values) = PredictionFile.Read(predictionPath);
-            var corpus = CorpusInput.LoadRaw(truthPath, labelName, parse.GetValue(id), null, labelRequired: true, []);
-            var labels = CorpusInput.Labels(corpus, labelName);
+            var corpus = CorpusDomain.LoadRaw(truthPath, labelName, labelRequired: true, new GenericCsvOptions(IdColumn: parse.GetValue(id)), []);
+            var labels = CorpusDomain.Labels(corpus, labelName);
             var row = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < corpus.Count; i++) row[corpus.Ids[i]] = i;
             var missing = ids.Where(x => !row.ContainsKey(x)).ToList();

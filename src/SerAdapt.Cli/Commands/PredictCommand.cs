@@ -3,6 +3,7 @@ using System.Globalization;
 using SerAdapt.Adaptation;
 using SerAdapt.Cli.Adaptation;
 using SerAdapt.Data;
+using SerAdapt.Experiments;
 using SerAdapt.Engine;
 using SerAdapt.Features;
 
@@ -74,7 +75,7 @@ public static class PredictCommand
             foreach (var file in all.Where(f => !IsAudio(f)))
             {
                 string path = Path.GetFullPath(file);
-                Predict(CorpusInput.LoadRaw(path, "valence", parse.GetValue(id), null, labelRequired: false, []), path);
+                Predict(CorpusDomain.LoadRaw(path, "valence", labelRequired: false, new GenericCsvOptions(IdColumn: parse.GetValue(id)), []), path);
             }
             int failures = 0;
             if (audio.Length > 0)

@@ -4,81 +4,53 @@ using SerAdapt.Adaptation;
 using SerAdapt.Cli.Adaptation;
 using SerAdapt.Data;
 using SerAdapt.Evaluation;
+using SerAdapt.Experiments;
 
 namespace SerAdapt.Cli.Commands;
 
 /// <summary>
-/// <c>seradapt train --method M --source S --target T -o MODEL_DIR</c>: trains one of the five systems
+/// <c>seradapt train --method M --source S --target T -o MODEL_DIR</c>: trains one registered method
 /// on a labelled source and a target (labels of the target are used only by train-on-target and
 /// --selection oracle), saves the model folder, and prints the target's Pearson and CCC when it has labels.
+/// Settings: the defaults, then <c>--config</c> (the experiment YAML), then the flags given; every
+/// setting's flag is generated from the <see cref="MethodRegistry"/>.
 /// </summary>
 public static class TrainCommand
 {
-    public static Command Create()
+    public static Command Create(MethodRegistry registry)
     {
-        var defaults = new TrainingOptions();
-        var mrdDefaults = new MrdOptions();
-        var method = new Option<string>("--method") { Description = "source-only | train-on-target | dann | coral | mrd.", Required = true };
+        var method = new Option<string>("--method") { Description = $"The method: {string.Join(" | ", registry.Names)}.", Required = true };
+        method.AcceptOnlyFromAmong([.. registry.Names]);
         var source = new Option<FileInfo>("--source") { Description = "Labelled source corpus (.parquet, openSMILE ARFF/CSV, or generic CSV).", Required = true };
         var target = new Option<FileInfo>("--target") { Description = "Target corpus (labels optional), same features as the source.", Required = true };
         var label = new Option<string>("--label") { Description = "valence | arousal | dominance; for a generic CSV, the label column.", DefaultValueFactory = _ => "valence" };
         var id = new Option<string?>("--id") { Description = "Generic CSV: the id column (default: the first column)." };
         var session = new Option<string?>("--session") { Description = "Generic CSV: the session column (groups for train-on-target)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Model folder to write (weights.safetensors + model.json).", Required = true };
-        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs (paper: up to 100).", DefaultValueFactory = _ => defaults.Epochs };
-        var lr = new Option<float>("--lr") { Description = "Adam learning rate (paper: 5e-5 to 5e-4).", DefaultValueFactory = _ => defaults.LearningRate };
-        var batch = new Option<int>("--batch-size") { Description = "Mini-batch size.", DefaultValueFactory = _ => defaults.BatchSize };
-        var m = new Option<int>("--m") { Description = "MRD: encoder updates per batch in step 3.", DefaultValueFactory = _ => mrdDefaults.EncoderSteps };
-        var width = new Option<int>("--width") { Description = "Width of every hidden layer.", DefaultValueFactory = _ => defaults.Width };
-        var encoderLayers = new Option<int>("--encoder-layers") { Description = "Hidden blocks of the encoder.", DefaultValueFactory = _ => defaults.EncoderLayers };
-        var dropout = new Option<float>("--dropout") { Description = "Dropout probability.", DefaultValueFactory = _ => defaults.Dropout };
-        var seed = new Option<int>("--seed") { Description = "Seed of initialisation, shuffling and dropout.", DefaultValueFactory = _ => defaults.Seed };
-        var selection = new Option<string>("--selection")
-        {
-            Description = "fixed (last epoch) | source-val (best epoch on held-out source) | oracle (best target CCC: uses target labels).",
-            DefaultValueFactory = _ => "source-val",
-        };
-        var oracle = new Option<bool>("--oracle") { Description = "Same as --selection oracle." };
-        var patience = new Option<int>("--patience") { Description = "source-val: epochs without improvement before stopping.", DefaultValueFactory = _ => defaults.Patience };
-        var validation = new Option<float>("--validation-fraction") { Description = "source-val: part of the source held out.", DefaultValueFactory = _ => defaults.ValidationFraction };
-        var coralLambda = new Option<float>("--coral-lambda") { Description = "Deep CORAL: weight of the CORAL loss.", DefaultValueFactory = _ => new CoralOptions().Lambda };
-        var threads = new Option<int>("--threads") { Description = "Threads for the matrix products (0: all cores).", DefaultValueFactory = _ => 0 };
+        var config = new Option<string?>("--config") { Description = "Experiment YAML file for the settings (as seradapt experiment; `seradapt config` prints every key)." };
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Also write the target's predictions (CSV as `seradapt predict`)." };
-        var command = new Command("train", "Train Source-only, Train-on-Target, DANN, Deep CORAL or MRD and save the model folder.")
+        var settings = new SettingOptions(registry);
+        var command = new Command("train", $"Train one method ({string.Join(", ", registry.Methods.Select(m => m.Display))}) and save the model folder.")
         {
-            method, source, target, label, id, session, output, epochs, lr, batch, m, width, encoderLayers, dropout, seed,
-            selection, oracle, patience, validation, coralLambda, threads, predictions,
+            method, source, target, label, id, session, output, config, predictions,
         };
+        settings.AddTo(command);
         command.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
             string name = parse.GetRequiredValue(method);
-            var options = new TrainingOptions
-            {
-                Epochs = parse.GetValue(epochs),
-                LearningRate = parse.GetValue(lr),
-                BatchSize = parse.GetValue(batch),
-                Width = parse.GetValue(width),
-                EncoderLayers = parse.GetValue(encoderLayers),
-                Dropout = parse.GetValue(dropout),
-                Seed = parse.GetValue(seed),
-                Selection = parse.GetValue(oracle) ? ModelSelection.Oracle : ParseSelection(parse.GetRequiredValue(selection)),
-                Patience = parse.GetValue(patience),
-                ValidationFraction = parse.GetValue(validation),
-                Threads = parse.GetValue(threads),
-            };
-            var mrd = mrdDefaults with { EncoderSteps = parse.GetValue(m) };
-            var coral = new CoralOptions(parse.GetValue(coralLambda));
+            var c = parse.GetValue(config) is { } path ? ExperimentConfigFile.Load(path, registry) : new ExperimentConfig { Registry = registry };
+            c = settings.Apply(c, parse);
             // Every setting is checked before any corpus is read.
+            var options = c.Training;
             options.Validate();
-            mrd.Validate();
-            coral.Validate();
-            var trainer = AdaptationMethods.Create(name, mrd: mrd, coral: coral);
+            var trainer = c.CreateMethod(name);
 
             string sourcePath = parse.GetRequiredValue(source).FullName, targetPath = parse.GetRequiredValue(target).FullName;
             string labelName = parse.GetRequiredValue(label);
-            var s = CorpusInput.Load(sourcePath, labelName, parse.GetValue(id), parse.GetValue(session), labelRequired: name != "train-on-target");
-            var t = CorpusInput.Load(targetPath, labelName, parse.GetValue(id), parse.GetValue(session), labelRequired: name == "train-on-target");
+            var csv = new GenericCsvOptions(IdColumn: parse.GetValue(id), SessionColumn: parse.GetValue(session));
+            var s = CorpusDomain.Load(sourcePath, labelName, labelRequired: name != "train-on-target", csv);
+            var t = CorpusDomain.Load(targetPath, labelName, labelRequired: name == "train-on-target", csv);
             CorpusLoader.CheckCompatible(s.Raw, sourcePath, t.Raw, targetPath);
             foreach (string warning in s.Warnings.Concat(t.Warnings)) o.WriteLine($"warning: {warning}");
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -121,15 +93,7 @@ public static class TrainCommand
         return command;
     }
 
-    internal static ModelSelection ParseSelection(string value) => value switch
-    {
-        "fixed" => ModelSelection.FixedEpochs,
-        "source-val" => ModelSelection.SourceValidation,
-        "oracle" => ModelSelection.Oracle,
-        _ => throw new ArgumentException($"--selection must be fixed, source-val or oracle, got '{value}'."),
-    };
-
-    private static void KeepBest(ValenceModel model, int epoch, CorpusInput source, CorpusInput target, string label, string modelDir, TextWriter o)
+    private static void KeepBest(ValenceModel model, int epoch, CorpusDomain source, CorpusDomain target, string label, string modelDir, TextWriter o)
     {
         Describe(model, source, target, label);
         model.Save(modelDir);
@@ -137,7 +101,7 @@ public static class TrainCommand
     }
 
     // The model applies the TARGET's statistics to raw inputs; the source's are kept for reference.
-    private static void Describe(ValenceModel model, CorpusInput source, CorpusInput target, string label)
+    private static void Describe(ValenceModel model, CorpusDomain source, CorpusDomain target, string label)
     {
         model.Normalisation = target.Normalisation;
         model.SetInfo("source", source.Path);
@@ -147,20 +111,17 @@ public static class TrainCommand
         model.SetInfo("source_normalisation", source.NormalisationJson());
     }
 
-    private static void PrintTargetScores(TextWriter o, FitResult result, CorpusInput target, string method)
+    private static void PrintTargetScores(TextWriter o, FitResult result, CorpusDomain target, string method)
     {
-        var labels = target.Data.Labels;
-        if (labels is null)
+        if (target.Data.Labels is null)
         {
             o.WriteLine("the target has no labels: no scores.");
             return;
         }
-        var rows = Enumerable.Range(0, labels.Length).Where(i => float.IsFinite(labels[i])).ToArray();
-        var p = rows.Select(i => result.TargetPredictions[i]).ToArray();
-        var y = rows.Select(i => labels[i]).ToArray();
+        var (p, y) = target.Data.LabelledPairs(result.TargetPredictions);
         string what = method == "train-on-target" ? "target (pooled leave-one-group-out predictions)" : "target";
         string oracle = result.UsedOracle ? " [ORACLE: epoch chosen with target labels]" : "";
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: Pearson {RegressionMetrics.Pearson(p, y):F4}, CCC {RegressionMetrics.Ccc(p, y):F4} on {rows.Length} labelled utterances{oracle}"));
+            $"{what}: Pearson {RegressionMetrics.Pearson(p, y):F4}, CCC {RegressionMetrics.Ccc(p, y):F4} on {p.Length} labelled utterances{oracle}"));
     }
 }

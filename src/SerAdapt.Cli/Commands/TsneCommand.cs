@@ -11,7 +11,7 @@ namespace SerAdapt.Cli.Commands;
 /// </summary>
 public static class TsneCommand
 {
-    public static Command Create()
+    public static Command Create(MethodRegistry registry)
     {
         var source = new Option<string>("--source") { Description = "Labelled source corpus file.", Required = true };
         var target = new Option<string>("--target") { Description = "Target corpus file (its labels and sessions colour and choose the panels; training uses them only for oracle selection).", Required = true };
@@ -20,19 +20,17 @@ public static class TsneCommand
         var split = new Option<string>("--split") { Description = "Low/high valence split: 'median' (each corpus's) or a value such as 3.", DefaultValueFactory = _ => "median" };
         var sessions = new Option<int>("--sessions") { Description = "Target sessions to show: 2 = largest and smallest Source-only error (the paper).", DefaultValueFactory = _ => 2 };
         var points = new Option<int>("--max-points") { Description = "At most this many target utterances per panel (as many source ones are added).", DefaultValueFactory = _ => 1000 };
-        var epochs = new Option<int?>("--epochs") { Description = "Maximum epochs (default 100)." };
-        var lr = new Option<float?>("--lr") { Description = "Adam learning rate (default 1e-4)." };
-        var width = new Option<int?>("--width") { Description = "Hidden width (default 1024)." };
-        var seed = new Option<int>("--seed") { Description = "Seed of training, sampling and t-SNE.", DefaultValueFactory = _ => 0 };
         var config = new Option<string?>("--config") { Description = "Experiment YAML file for the training settings (as seradapt experiment)." };
         var force = new Option<bool>("--force") { Description = "Overwrite the files of an earlier t-SNE study in the folder." };
+        var settings = new SettingOptions(registry);
         var command = new Command("tsne", "Run the paper's Experiment 2: t-SNE of the encoded target, Source-only vs MRD, coloured by valence.")
         {
-            source, target, output, models, split, sessions, points, epochs, lr, width, seed, config, force,
+            source, target, output, models, split, sessions, points, config, force,
         };
+        settings.AddTo(command);
         command.SetAction(parse =>
         {
-            var c = parse.GetValue(config) is { } path ? ExperimentConfigFile.Load(path) : new ExperimentConfig();
+            var c = parse.GetValue(config) is { } path ? ExperimentConfigFile.Load(path, registry) : new ExperimentConfig { Registry = registry };
             c = c with
             {
                 CorpusA = Path.GetFullPath(parse.GetValue(source)!),
@@ -40,11 +38,8 @@ public static class TsneCommand
                 Methods = [ExperimentConfig.SourceOnly, "mrd"],
                 Directions = "a-to-b",
                 Repeats = 1,
-                Seed = parse.GetValue(seed),
             };
-            if (parse.GetValue(epochs) is { } e) c = c with { Epochs = e };
-            if (parse.GetValue(lr) is { } l) c = c with { LearningRate = l };
-            if (parse.GetValue(width) is { } w) c = c with { Width = w };
+            c = settings.Apply(c, parse);
             c.Validate();
             string splitText = parse.GetValue(split)!;
             double? splitAt = splitText == "median" ? null

@@ -10,48 +10,30 @@ namespace SerAdapt.Adaptation;
 /// the encoder outputs E(x_s) and E(x_t) (d = width). Source and target go through E in separate
 /// forward passes; one Adam updates E and R.
 /// </summary>
-public sealed class DeepCoral(CoralOptions options) : IAdaptationMethod
+public sealed class DeepCoral(CoralOptions options) : AdaptationMethod<CoralOptions>(options)
 {
     public DeepCoral() : this(new CoralOptions()) { }
 
-    public string Name => "coral";
+    public override string Name => "coral";
 
-    public CoralOptions Options { get; } = options;
+    protected override IReadOnlyList<HeadShape> Heads => [new HeadShape("regressor", Options.RegressorLayers)];
 
-    public FitResult Fit(DomainData source, DomainData target, TrainingOptions options,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    protected override BatchStep CreateStep(TrainingSetup setup)
     {
-        options.Validate();
-        Options.Validate();
-        TrainingLoop.CheckDomains(source, target);
-        var root = new Rng((ulong)options.Seed);
-        var architecture = new NetworkArchitecture(source.Dimension, options.Width, options.EncoderLayers,
-            [new HeadShape("regressor", Options.RegressorLayers)], options.Dropout);
-        var model = ValenceModel.Create(Name, architecture, root);
-        var encoder = model.EncoderNetwork;
-        var regressor = model.HeadNetworks[0];
-        var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()), options.LearningRate);
+        var encoder = setup.Encoder;
+        var regressor = setup.Head();
+        var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()), setup.Training.LearningRate);
         var step = new CoralStep(encoder, regressor, Options.Lambda);
-        // Recorded before training so that a model kept after an interruption or divergence has it too.
-        model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
-        var losses = new Dictionary<string, double>(); // reused: no allocation per step
-        var loop = new TrainingLoop
+        var losses = new Dictionary<string, double>();
+        return (batch, _) =>
         {
-            Method = Name,
-            Options = options,
-            Model = model,
-            Step = (batch, _) =>
-            {
-                adam.ZeroGrad();
-                var (regression, alignment) = step.AccumulateGradients(batch.SourceX, batch.SourceY, batch.TargetX!);
-                adam.Step();
-                losses["mse"] = regression;
-                losses["coral"] = alignment;
-                return losses;
-            },
+            adam.ZeroGrad();
+            var (regression, alignment) = step.AccumulateGradients(batch.SourceX, batch.SourceY, batch.Target);
+            adam.Step();
+            losses["mse"] = regression;
+            losses["coral"] = alignment;
+            return losses;
         };
-        int epochs = loop.Run(source, target, root, progress, cancellationToken).EpochsTrained;
-        return new FitResult(model, model.Predict(target.Features).Prediction, epochs, options.Selection == ModelSelection.Oracle);
     }
 }
 

@@ -37,6 +37,17 @@ public sealed record DomainData(Matrix Features, float[]? Labels = null, int[]? 
             Ids is null ? null : rows.Select(r => Ids[r]).ToArray());
     }
 
+    /// <summary>The rows with a finite label, in order (none when there are no labels): the one place where unlabelled rows are left out.</summary>
+    public int[] LabelledRows() =>
+        Labels is null ? [] : Enumerable.Range(0, Count).Where(i => float.IsFinite(Labels[i])).ToArray();
+
+    /// <summary>The pairs (prediction, label) of the labelled rows, for scoring <paramref name="predictions"/> (one per row).</summary>
+    public (float[] Prediction, float[] Truth) LabelledPairs(float[] predictions)
+    {
+        var rows = LabelledRows();
+        return (rows.Select(i => predictions[i]).ToArray(), rows.Select(i => Labels![i]).ToArray());
+    }
+
     /// <summary>True when every row has a finite label.</summary>
     public bool HasCompleteLabels => Labels is not null && Labels.All(float.IsFinite);
 }

@@ -13,56 +13,38 @@ namespace SerAdapt.Adaptation;
 /// paper's annealing is not used, as for the other methods). Source and target go through the
 /// network in separate forward passes; one Adam updates E, R and D.
 /// </summary>
-public sealed class Dann(DannOptions options) : IAdaptationMethod
+public sealed class Dann(DannOptions options) : AdaptationMethod<DannOptions>(options)
 {
     public Dann() : this(new DannOptions()) { }
 
-    public string Name => "dann";
-
-    public DannOptions Options { get; } = options;
+    public override string Name => "dann";
 
     /// <summary>Ganin &amp; Lempitsky's schedule: lambda(p) = 2 / (1 + exp(-10 p)) - 1.</summary>
     public static float Lambda(double progress) => (float)(2.0 / (1.0 + Math.Exp(-10.0 * progress)) - 1.0);
 
-    public FitResult Fit(DomainData source, DomainData target, TrainingOptions options,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    protected override IReadOnlyList<HeadShape> Heads => [new HeadShape("regressor", Options.RegressorLayers)];
+
+    protected override BatchStep CreateStep(TrainingSetup setup)
     {
-        options.Validate();
-        Options.Validate();
-        TrainingLoop.CheckDomains(source, target);
-        var root = new Rng((ulong)options.Seed);
-        var architecture = new NetworkArchitecture(source.Dimension, options.Width, options.EncoderLayers,
-            [new HeadShape("regressor", Options.RegressorLayers)], options.Dropout);
-        var model = ValenceModel.Create(Name, architecture, root);
-        var encoder = model.EncoderNetwork;
-        var regressor = model.HeadNetworks[0];
-        var discriminator = Networks.Discriminator(options.Width, Options.DiscriminatorWidth, Options.DiscriminatorLayers,
-            options.Dropout, root.Child("init"), root.Child("dropout"));
-        var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()).Concat(discriminator.Parameters()), options.LearningRate);
+        var t = setup.Training;
+        var encoder = setup.Encoder;
+        var regressor = setup.Head();
+        var discriminator = setup.Train(Networks.Discriminator(t.Width, Options.DiscriminatorWidth, Options.DiscriminatorLayers,
+            t.Dropout, setup.Root.Child("init"), setup.Root.Child("dropout")));
+        var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()).Concat(discriminator.Parameters()), t.LearningRate);
         var step = new DannStep(encoder, regressor, discriminator);
-        // Recorded before training so that a model kept after an interruption or divergence has it too.
-        model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
-        var losses = new Dictionary<string, double>(); // reused: no allocation per step
-        var loop = new TrainingLoop
+        var losses = new Dictionary<string, double>();
+        return (batch, p) =>
         {
-            Method = Name,
-            Options = options,
-            Model = model,
-            ExtraModules = [discriminator],
-            Step = (batch, p) =>
-            {
-                float lambda = Lambda(p);
-                adam.ZeroGrad();
-                var (regression, domain) = step.AccumulateGradients(batch.SourceX, batch.SourceY, batch.TargetX!, lambda);
-                adam.Step();
-                losses["mse"] = regression;
-                losses["domain"] = domain;
-                losses["lambda"] = lambda;
-                return losses;
-            },
+            float lambda = Lambda(p);
+            adam.ZeroGrad();
+            var (regression, domain) = step.AccumulateGradients(batch.SourceX, batch.SourceY, batch.Target, lambda);
+            adam.Step();
+            losses["mse"] = regression;
+            losses["domain"] = domain;
+            losses["lambda"] = lambda;
+            return losses;
         };
-        int epochs = loop.Run(source, target, root, progress, cancellationToken).EpochsTrained;
-        return new FitResult(model, model.Predict(target.Features).Prediction, epochs, options.Selection == ModelSelection.Oracle);
     }
 }
 

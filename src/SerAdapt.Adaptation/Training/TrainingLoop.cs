@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Nodes;
 using SerAdapt.Engine;
 using SerAdapt.Evaluation;
 
@@ -24,8 +23,6 @@ internal sealed record LoopResult(int EpochsTrained, int BestEpoch, double BestS
 /// </summary>
 internal sealed class TrainingLoop
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new JsonStringEnumConverter() } };
-
     public required string Method { get; init; }
     public required TrainingOptions Options { get; init; }
 
@@ -39,7 +36,7 @@ internal sealed class TrainingLoop
     public bool UsesTarget { get; init; } = true;
 
     /// <summary>One training step on a batch; the argument p is training progress in [0, 1). Returns named losses.</summary>
-    public required Func<Batch, double, Dictionary<string, double>> Step { get; init; }
+    public required BatchStep Step { get; init; }
 
     public LoopResult Run(DomainData source, DomainData target, Rng root,
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
@@ -77,7 +74,7 @@ internal sealed class TrainingLoop
         int[] oracleRows = [];
         if (Options.Selection == ModelSelection.Oracle)
         {
-            oracleRows = target.Labels is null ? [] : Enumerable.Range(0, target.Count).Where(i => float.IsFinite(target.Labels[i])).ToArray();
+            oracleRows = target.LabelledRows();
             if (oracleRows.Length < 2)
                 throw new ArgumentException("Oracle model selection needs target labels (at least 2 rows), and the target has none.");
         }
@@ -174,21 +171,21 @@ internal sealed class TrainingLoop
     {
         if (data.Labels is null)
             throw new ArgumentException($"The {what} has no labels; training needs a labelled {what}.");
-        var rows = Enumerable.Range(0, data.Count).Where(i => float.IsFinite(data.Labels[i])).ToArray();
+        var rows = data.LabelledRows();
         if (rows.Length < 2)
             throw new ArgumentException($"The {what} has {rows.Length} rows with a label; training needs at least 2.");
         return rows;
     }
 
-    /// <summary>JSON of the training options and the method's own options, as stored in model.json.</summary>
+    /// <summary>JSON of the training settings and the method's own, by their declared names, as stored in model.json.</summary>
     internal static string OptionsJson(TrainingOptions training, object methodOptions) =>
-        JsonSerializer.Serialize(new Dictionary<string, object> { ["training"] = training, ["method"] = methodOptions }, JsonOptions);
+        new JsonObject { ["training"] = Settings.ToJson(training), ["method"] = Settings.ToJson(methodOptions) }.ToJsonString();
 
     private void RecordInfo(ValenceModel model, int trained, int bestEpoch, double bestScore)
     {
         model.SetInfo("method", Method);
         model.SetInfo("seed", Options.Seed.ToString(CultureInfo.InvariantCulture));
-        model.SetInfo("selection", Options.Selection.ToString());
+        model.SetInfo("selection", SelectionName(Options.Selection));
         model.SetInfo("oracle", Options.Selection == ModelSelection.Oracle ? "true" : "false");
         model.SetInfo("epochs_trained", trained.ToString(CultureInfo.InvariantCulture));
         model.SetInfo("best_epoch", bestEpoch.ToString(CultureInfo.InvariantCulture));
@@ -197,6 +194,10 @@ internal sealed class TrainingLoop
                 bestScore.ToString("R", CultureInfo.InvariantCulture));
         model.SetInfo("tool_version", ModelFolder.ToolVersion);
     }
+
+    /// <summary>The selection's setting word ("source-val").</summary>
+    internal static string SelectionName(ModelSelection selection) =>
+        Settings.Of(typeof(TrainingOptions)).First(d => d.Name == "selection").Format(selection);
 
     private TrainingDivergedException Diverged(int epoch, int step, string detail, Dictionary<string, TensorData>? best, int bestEpoch,
         double bestScore, Exception? inner) =>

@@ -11,19 +11,23 @@ namespace SerAdapt.Adaptation;
 /// labelled target row for a fixed number of epochs, the mean of the folds' selected epochs.
 /// The source is not used.
 /// </summary>
-public sealed class TrainOnTarget(SourceOnlyOptions options) : IAdaptationMethod
+public sealed class TrainOnTarget(SourceOnlyOptions options) : AdaptationMethod<SourceOnlyOptions>(options)
 {
     public TrainOnTarget() : this(new SourceOnlyOptions()) { }
 
-    public string Name => "train-on-target";
+    public override string Name => "train-on-target";
 
-    public SourceOnlyOptions Options { get; } = options;
+    protected override IReadOnlyList<HeadShape> Heads => SourceOnly.RegressorHead(Options);
 
-    public FitResult Fit(DomainData source, DomainData target, TrainingOptions options,
+    protected override bool UsesTarget => false;
+
+    protected override BatchStep CreateStep(TrainingSetup setup) => SourceOnly.Step(setup);
+
+    public override FitResult Fit(DomainData source, DomainData target, TrainingOptions options,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options.Validate();
-        Options.Validate();
+        Settings.Validate(Options);
         target.Validate("target");
         if (target.Labels is null)
             throw new ArgumentException("Train-on-target needs target labels, and the target has none.");
@@ -62,7 +66,7 @@ public sealed class TrainOnTarget(SourceOnlyOptions options) : IAdaptationMethod
             var heldOut = Enumerable.Range(0, target.Count).Where(i => targetGroups[i] == group).ToArray();
             var training = Enumerable.Range(0, target.Count).Where(i => targetGroups[i] != group).ToArray();
             var heldOutData = target.Subset(heldOut);
-            var model = SourceOnly.FitCore(Name, Options, target.Subset(training), heldOutData, options,
+            var model = Train(Name, target.Subset(training), heldOutData, options,
                 root.Child("fold." + group.ToString(CultureInfo.InvariantCulture)), Offset(progress, f, rounds, options.Epochs), cancellationToken, out _);
             selectedEpochs.Add(int.Parse(model.Info["best_epoch"], CultureInfo.InvariantCulture));
             var predicted = model.Predict(heldOutData.Features).Prediction;
@@ -71,9 +75,9 @@ public sealed class TrainOnTarget(SourceOnlyOptions options) : IAdaptationMethod
 
         int finalEpochs = Math.Max(1, (int)Math.Round(selectedEpochs.Average()));
         var finalOptions = options with { Epochs = finalEpochs, Selection = ModelSelection.FixedEpochs };
-        var final = SourceOnly.FitCore(Name, Options, target, target, finalOptions, root.Child("final"),
+        var final = Train(Name, target, target, finalOptions, root.Child("final"),
             Offset(progress, groups.Length, rounds, options.Epochs), cancellationToken, out int epochs);
-        final.SetInfo("selection", options.Selection.ToString());
+        final.SetInfo("selection", TrainingLoop.SelectionName(options.Selection));
         final.SetInfo("oracle", options.Selection == ModelSelection.Oracle ? "true" : "false");
         final.SetInfo("cross_validation", $"leave-one-group-out over {groups.Length} groups; fold epochs {string.Join(" ", selectedEpochs)}; final model trained on all target rows for {finalEpochs} epochs");
         return new FitResult(final, pooled, epochs, options.Selection == ModelSelection.Oracle);

@@ -2,9 +2,6 @@ using SerAdapt.Engine;
 
 namespace SerAdapt.Adaptation;
 
-/// <summary>One training step's data: a labelled source batch and, for adaptation methods, a target batch.</summary>
-internal sealed record Batch(Matrix SourceX, Matrix SourceY, Matrix? TargetX);
-
 /// <summary>
 /// Mini-batches for one epoch: the source rows are shuffled every epoch (the seeded "shuffle"
 /// stream) and cut into batches of BatchSize; a final short batch is kept only if it has at least

@@ -19,40 +19,27 @@ namespace SerAdapt.Adaptation;
 /// </list>
 /// The prediction is (f1 + f2) / 2 in eval mode. The per-batch steps are <see cref="MrdTrainer"/>.
 /// </summary>
-public sealed class Mrd(MrdOptions options) : IAdaptationMethod
+public sealed class Mrd(MrdOptions options) : AdaptationMethod<MrdOptions>(options)
 {
     public Mrd() : this(new MrdOptions()) { }
 
-    public string Name => "mrd";
+    public override string Name => "mrd";
 
-    public MrdOptions Options { get; } = options;
+    /// <summary>The heads "r1" and "r2" of the options' depths.</summary>
+    protected override IReadOnlyList<HeadShape> Heads => HeadsOf(Options);
 
     /// <summary>E from <paramref name="inputs"/> features and the heads "r1" and "r2" of the options' depths.</summary>
     public static NetworkArchitecture Architecture(int inputs, TrainingOptions training, MrdOptions mrd) =>
-        new(inputs, training.Width, training.EncoderLayers, [new HeadShape("r1", mrd.R1Layers), new HeadShape("r2", mrd.R2Layers)], training.Dropout);
+        new(inputs, training.Width, training.EncoderLayers, HeadsOf(mrd), training.Dropout);
 
-    public FitResult Fit(DomainData source, DomainData target, TrainingOptions options,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    protected override BatchStep CreateStep(TrainingSetup setup)
     {
-        options.Validate();
-        Options.Validate();
-        TrainingLoop.CheckDomains(source, target);
-        var root = new Rng((ulong)options.Seed);
-        var model = ValenceModel.Create(Name, Architecture(source.Dimension, options, Options), root);
-        var trainer = new MrdTrainer(model, options.LearningRate, Options.EncoderSteps);
-        // Recorded before training so that a model kept after an interruption or divergence has it too.
-        model.SetInfo("options", TrainingLoop.OptionsJson(options, Options));
-        var losses = new Dictionary<string, double>(); // reused: no allocation per step
-        var loop = new TrainingLoop
-        {
-            Method = Name,
-            Options = options,
-            Model = model,
-            Step = (batch, _) => trainer.TrainBatch(batch.SourceX, batch.SourceY, batch.TargetX!).WriteTo(losses),
-        };
-        int epochs = loop.Run(source, target, root, progress, cancellationToken).EpochsTrained;
-        return new FitResult(model, model.Predict(target.Features).Prediction, epochs, options.Selection == ModelSelection.Oracle);
+        var trainer = new MrdTrainer(setup.Model, setup.Training.LearningRate, Options.EncoderSteps);
+        var losses = new Dictionary<string, double>();
+        return (batch, _) => trainer.TrainBatch(batch.SourceX, batch.SourceY, batch.Target).WriteTo(losses);
     }
+
+    private static IReadOnlyList<HeadShape> HeadsOf(MrdOptions mrd) => [new HeadShape("r1", mrd.R1Layers), new HeadShape("r2", mrd.R2Layers)];
 }
 
 /// <summary>The losses of one MRD batch: step 1's MSE of each head, step 2's L_dis and the last step 3 L_dis.</summary>
@@ -88,8 +75,8 @@ public sealed class MrdTrainer
 
     public MrdTrainer(Sequential encoder, Sequential r1, Sequential r2, double learningRate, int encoderSteps)
     {
-        if (encoderSteps < 1) throw new ArgumentException($"--m must be at least 1, got {encoderSteps}.");
-        if (!(learningRate > 0)) throw new ArgumentException($"--lr must be positive, got {learningRate}.");
+        if (encoderSteps < 1) throw new InvalidSettingException("m", $"must be at least 1, got {encoderSteps}.");
+        if (!(learningRate > 0)) throw new InvalidSettingException("lr", $"must be positive, got {learningRate}.");
         Encoder = encoder;
         R1 = r1;
         R2 = r2;

@@ -1,9 +1,10 @@
 namespace SerAdapt.Adaptation;
 
-/// <summary>How the epoch whose weights a fit returns is chosen.</summary>
+/// <summary>How the epoch whose weights a fit returns is chosen (the <c>selection</c> setting).</summary>
 public enum ModelSelection
 {
     /// <summary>Train <see cref="TrainingOptions.Epochs"/> epochs and keep the last weights.</summary>
+    [SettingValue("fixed", "the last epoch")]
     FixedEpochs,
 
     /// <summary>
@@ -11,11 +12,13 @@ public enum ModelSelection
     /// the epoch with the lowest source-validation MSE, stop after <see cref="TrainingOptions.Patience"/>
     /// epochs without improvement. Uses no target labels.
     /// </summary>
+    [SettingValue("source-val", "the epoch with the lowest MSE on held-out source rows")]
     SourceValidation,
 
     /// <summary>
     /// Pick the epoch by target CCC. Uses the target's labels, so results are optimistic; the model
     /// and every output made with it say so.
     /// </summary>
+    [SettingValue("oracle", "the epoch with the best target CCC: uses target labels, results are optimistic")]
     Oracle,
 }
