@@ -18,21 +18,22 @@ public class BadInputTests
     public void MrdOptions_ZeroEncoderSteps_FailsNamingM()
     {
         var (source, target) = SyntheticPair.Create(64, 32);
-        var ex = Assert.Throws<ArgumentException>(() => new Mrd(new MrdOptions(EncoderSteps: 0)).Fit(source, target, SyntheticPair.SmallOptions(1)));
-        Assert.Equal("--m must be at least 1, got 0.", ex.Message);
+        var ex = Assert.Throws<InvalidSettingException>(() => new Mrd(new MrdOptions(EncoderSteps: 0)).Fit(source, target, SyntheticPair.SmallOptions(1)));
+        Assert.Equal(("m", "must be at least 1, got 0."), (ex.Key, ex.Problem));
     }
 
     [Fact]
     public void TrainingOptions_NegativeLearningRate_FailsNamingLr()
     {
-        var ex = Assert.Throws<ArgumentException>(() => (new TrainingOptions { LearningRate = -1 }).Validate());
-        Assert.Equal("--lr must be positive, got -1.", ex.Message);
+        var ex = Assert.Throws<InvalidSettingException>(() => (new TrainingOptions { LearningRate = -1 }).Validate());
+        Assert.Equal("lr", ex.Key);
+        Assert.Equal("lr must be positive, got -1.", ex.Message);
     }
 
     [Fact]
     public void Create_UnknownMethod_ListsTheFive()
     {
-        var ex = Assert.Throws<ArgumentException>(() => AdaptationMethods.Create("mcd"));
+        var ex = Assert.Throws<ArgumentException>(() => MethodRegistry.Default["mcd"]);
         Assert.Contains("source-only, train-on-target, dann, coral, mrd", ex.Message);
     }
 

@@ -27,7 +27,7 @@ public class InterruptionTests
         var kept = Assert.IsType<ValenceModel>(ex.BestModel);
         Assert.Equal("2", kept.Info["best_epoch"]);
         Assert.Equal("mrd", kept.Info["method"]);
-        Assert.Contains("EncoderSteps", kept.Info["options"]);
+        Assert.Contains("\"m\":", kept.Info["options"]);
         Assert.All(kept.Predict(target.Features).Prediction, p => Assert.True(float.IsFinite(p)));
         Assert.IsAssignableFrom<OperationCanceledException>(ex);
     }

@@ -5,11 +5,17 @@ namespace SerAdapt.Adaptation.Tests;
 
 public class MethodsEndToEndTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Methods => [.. AdaptationMethods.Names];
+    public static TheoryData<string> Methods => [.. MethodRegistry.Default.Names];
 
-    internal static IAdaptationMethod Small(string name) =>
-        AdaptationMethods.Create(name, mrd: SyntheticPair.SmallMrd, dann: new DannOptions(2, 16, 2),
-            coral: new CoralOptions(1f, 2), sourceOnly: new SourceOnlyOptions(2));
+    internal static IAdaptationMethod Small(string name) => name switch
+    {
+        "mrd" => new Mrd(SyntheticPair.SmallMrd),
+        "dann" => new Dann(new DannOptions(2, 16, 2)),
+        "coral" => new DeepCoral(new CoralOptions(1f, 2)),
+        "source-only" => new SourceOnly(new SourceOnlyOptions(2)),
+        "train-on-target" => new TrainOnTarget(new SourceOnlyOptions(2)),
+        _ => throw new ArgumentException(name),
+    };
 
     [Theory]
     [MemberData(nameof(Methods))]

@@ -92,7 +92,7 @@ public sealed class AdaptationCliTests : IDisposable
     public void Train_Oracle_SaysSoInEveryOutput()
     {
         string source = WriteCorpus("src", 160, 0, 1), target = WriteCorpus("tgt", 120, 0.5, 2);
-        var (code, output, _) = Run(TrainArgs("source-only", source, target, "--oracle"));
+        var (code, output, _) = Run(TrainArgs("source-only", source, target, "--selection", "oracle"));
         Assert.Equal(0, code);
         Assert.Contains("ORACLE model selection", output);
         Assert.Contains("[ORACLE: epoch chosen with target labels]", output);
@@ -125,7 +125,7 @@ public sealed class AdaptationCliTests : IDisposable
     [Theory]
     [InlineData("--m", "0", "--m must be at least 1, got 0.")]
     [InlineData("--lr", "-1", "--lr must be positive, got -1.")]
-    [InlineData("--selection", "best", "--selection must be fixed, source-val or oracle")]
+    [InlineData("--selection", "best", "--selection must be one of fixed | source-val | oracle, got 'best'.")]
     public void Train_BadSetting_FailsBeforeReadingData(string option, string value, string message)
     {
         var (code, _, error) = Run("train", "--method", "mrd", "--source", P("missing-src.csv"), "--target", P("missing-tgt.csv"), "-o", P("model"), option, value);

@@ -29,7 +29,7 @@ public sealed class TinyExperiment : IDisposable
             regressor-layers: 2
             mrd-r1-layers: 2
             mrd-r2-layers: 2
-            selection: fixed-epochs
+            selection: fixed
             threads: 1
             seed: 4
             """);
@@ -109,7 +109,7 @@ public sealed class ExperimentCommandTests(TinyExperiment tiny) : IClassFixture<
 
         var rows = Rows(tiny.Reference);
         Assert.Equal(PlannedRuns, rows.Count);
-        Assert.All(rows, r => Assert.Equal("2", r[9])); // fixed-epochs: every run trains the 2 epochs
+        Assert.All(rows, r => Assert.Equal("2", r[9])); // fixed: every run trains the 2 epochs
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(tiny.Reference, ExperimentReport.SummaryJson)))!;
         Assert.Equal(PlannedRuns, summary["finished-runs"]!.GetValue<int>());
         Assert.Equal(16, summary["config"]!["width"]!.GetValue<int>());

@@ -1,3 +1,4 @@
+using SerAdapt.Adaptation;
 using SerAdapt.Experiments;
 
 namespace SerAdapt.Experiments.Tests;
@@ -9,17 +10,8 @@ public class AdaptationTrainerTests
         CorpusA = "a.parquet",
         CorpusB = "b.parquet",
         Repeats = 2,
-        Epochs = 8,
-        LearningRate = 3e-3f,
-        Width = 16,
-        EncoderLayers = 2,
-        RegressorLayers = 2,
-        MrdR1Layers = 2,
-        MrdR2Layers = 3,
-        DannDiscriminatorWidth = 16,
-        BatchSize = 16,
-        Selection = "fixed-epochs",
-        Threads = 1,
+        Training = new TrainingOptions { Epochs = 8, LearningRate = 3e-3f, Width = 16, EncoderLayers = 2, BatchSize = 16, Selection = ModelSelection.FixedEpochs, Threads = 1 },
+        MethodSettings = TinyCorpora.SmallNetworks,
     };
 
     [Fact]

@@ -1,3 +1,4 @@
+using SerAdapt.Adaptation;
 using SerAdapt.Evaluation;
 using SerAdapt.Experiments;
 
@@ -12,15 +13,8 @@ public class DemoTests
         Experiment: new ExperimentConfig
         {
             Repeats = 2,
-            Epochs = 2,
-            Width = 16,
-            EncoderLayers = 2,
-            RegressorLayers = 2,
-            MrdR1Layers = 2,
-            MrdR2Layers = 3,
-            DannDiscriminatorWidth = 16,
-            BatchSize = 16,
-            Threads = 1,
+            Training = new TrainingOptions { Epochs = 2, Width = 16, EncoderLayers = 2, BatchSize = 16, Threads = 1 },
+            MethodSettings = TinyCorpora.SmallNetworks,
         },
         Tsne: new TsneStudyOptions(MaxTargetPoints: 40, Tsne: new TsneOptions(Perplexity: 10, Iterations: 260)));
 

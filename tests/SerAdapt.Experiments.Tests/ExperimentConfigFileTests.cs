@@ -1,3 +1,4 @@
+using SerAdapt.Adaptation;
 using SerAdapt.Experiments;
 
 namespace SerAdapt.Experiments.Tests;
@@ -14,7 +15,7 @@ public class ExperimentConfigFileTests
             repeats: 3
             seed: 42
             epochs: 20
-            learning-rate: 5e-4
+            lr: 5e-4
             batch-size: 32
             width: 256
             encoder-layers: 3
@@ -23,7 +24,7 @@ public class ExperimentConfigFileTests
             validation-fraction: 0.2
             patience: 4
             threads: 2
-            mrd-encoder-steps: 4
+            m: 4
             mrd-r1-layers: 2
             mrd-r2-layers: 3
             dann-discriminator-layers: 2
@@ -36,13 +37,17 @@ public class ExperimentConfigFileTests
         Assert.Equal("/abs/msp.parquet", c.CorpusB);
         Assert.Equal(["a-to-b"], c.DirectionList);
         Assert.Equal(["source-only", "mrd"], c.Methods);
-        Assert.Equal((3, 42, 20, 5e-4f, 32, 256, 3, 0.25f), (c.Repeats, c.Seed, c.Epochs, c.LearningRate, c.BatchSize, c.Width, c.EncoderLayers, c.Dropout));
+        var t = c.Training;
+        Assert.Equal((3, 42, 20, 5e-4f, 32, 256, 3, 0.25f), (c.Repeats, c.Seed, t.Epochs, t.LearningRate, t.BatchSize, t.Width, t.EncoderLayers, t.Dropout));
         Assert.True(c.UsesOracle);
-        Assert.Equal((0.2f, 4, 2), (c.ValidationFraction, c.Patience, c.Threads));
-        Assert.Equal((4, 2, 3, 2, 128, 0.5f, 3), (c.MrdEncoderSteps, c.MrdR1Layers, c.MrdR2Layers, c.DannDiscriminatorLayers,
-            c.DannDiscriminatorWidth, c.CoralLambda, c.RegressorLayers));
+        Assert.Equal((0.2f, 4, 2), (t.ValidationFraction, t.Patience, t.Threads));
+        var mrd = Assert.IsType<Mrd>(c.CreateMethod("mrd")).Options;
+        var dann = Assert.IsType<Dann>(c.CreateMethod("dann")).Options;
+        var coral = Assert.IsType<DeepCoral>(c.CreateMethod("coral")).Options;
+        Assert.Equal((4, 2, 3, 2, 128, 0.5f, 3), (mrd.EncoderSteps, mrd.R1Layers, mrd.R2Layers, dann.DiscriminatorLayers,
+            dann.DiscriminatorWidth, coral.Lambda, coral.RegressorLayers));
         // Every key the parser knows is exercised above.
-        Assert.Equal(ExperimentConfigFile.KnownKeys.Count, yaml.Split('\n').Length);
+        Assert.Equal(ExperimentConfigFile.KnownKeys().Count, yaml.Split('\n').Length);
     }
 
     [Fact]
@@ -75,6 +80,22 @@ public class ExperimentConfigFileTests
     }
 
     [Fact]
+    public void Parse_RenamedKeyOrValue_SaysTheNewName()
+    {
+        var key = Assert.Throws<ConfigException>(() => ExperimentConfigFile.Parse("seed: 1\nlearning-rate: 1e-4\n", "e.yaml"));
+        Assert.Equal("e.yaml:2:1: 'learning-rate' is now called 'lr'.", key.Message);
+        var value = Assert.Throws<ConfigException>(() => ExperimentConfigFile.Parse("selection: source-validation\n", "e.yaml"));
+        Assert.Contains("'source-validation' is now called 'source-val'", value.Message);
+    }
+
+    [Fact]
+    public void Parse_SelectionWords_AreTheCommandLines()
+    {
+        Assert.Equal(ModelSelection.SourceValidation, ExperimentConfigFile.Parse("selection: source-val\n", "e.yaml").Training.Selection);
+        Assert.Equal(ModelSelection.FixedEpochs, ExperimentConfigFile.Parse("selection: fixed\n", "e.yaml").Training.Selection);
+    }
+
+    [Fact]
     public void Parse_DuplicateKey_Fails()
     {
         var ex = Assert.Throws<ConfigException>(() => ExperimentConfigFile.Parse("seed: 1\nseed: 2\n", "e.yaml"));
@@ -103,6 +124,6 @@ public class ExperimentConfigFileTests
         c.Validate();
         Assert.Empty(c.DifferencesFromPaper());
         Assert.Equal(100, c.Plan().Count);
-        Assert.Contains("epochs: 5 (paper: 100)", (c with { Epochs = 5 }).DifferencesFromPaper());
+        Assert.Contains("epochs: 5 (paper: 100)", (c with { Training = c.Training with { Epochs = 5 } }).DifferencesFromPaper());
     }
 }

@@ -1,3 +1,4 @@
+using SerAdapt.Adaptation;
 using System.Globalization;
 using SerAdapt.Experiments;
 
@@ -27,7 +28,7 @@ public class ExperimentReportTests
                 cells.Add(Cell(mine.Select(f => double.Parse(f[6], Inv)).ToList()));
                 cells.Add(Cell(mine.Select(f => double.Parse(f[7], Inv)).ToList()));
             }
-            Assert.Contains($"| {MethodNames.Display(method)} | {string.Join(" | ", cells)} |", report);
+            Assert.Contains($"| {MethodRegistry.Default.Display(method)} | {string.Join(" | ", cells)} |", report);
         }
         Assert.Contains("| iemocap → msp-improv PR | iemocap → msp-improv CCC | msp-improv → iemocap PR |", report);
         Assert.Contains("Reduced configuration", report);
@@ -60,7 +61,7 @@ public class ExperimentReportTests
     public void Report_OracleSelection_SaysSo()
     {
         using var tmp = new TempDir();
-        var folder = ExperimentFolder.Create(tmp.Sub("o"), ExperimentRunnerTests.Tiny with { Selection = "oracle", Repeats = 1 }, Shard.Whole, false, false);
+        var folder = ExperimentFolder.Create(tmp.Sub("o"), ExperimentRunnerTests.Tiny with { Training = ExperimentRunnerTests.Tiny.Training with { Selection = ModelSelection.Oracle }, Repeats = 1 }, Shard.Whole, false, false);
         ExperimentRunner.Run(folder, new FakeTrainer().Train);
         Assert.Contains("Oracle model selection", File.ReadAllText(Path.Combine(folder.Directory, ExperimentReport.ReportMd)));
     }

@@ -1,3 +1,4 @@
+using SerAdapt.Adaptation;
 using SerAdapt.Experiments;
 
 namespace SerAdapt.Experiments.Tests;
@@ -10,8 +11,7 @@ public class ExperimentRunnerTests
         CorpusB = "/data/msp-improv.parquet",
         Methods = ["source-only", "dann", "mrd"],
         Repeats = 4,
-        Epochs = 2,
-        Seed = 7,
+        Training = new TrainingOptions { Epochs = 2, Seed = 7 },
     };
 
     private static IReadOnlyList<RunResult> RunAll(string dir, ExperimentConfig config, FakeTrainer trainer, Shard? shard = null, bool resume = false)
@@ -85,7 +85,7 @@ public class ExperimentRunnerTests
         var whole = RunAll(tmp.Sub("whole"), Tiny, new FakeTrainer());
         var trainers = Enumerable.Range(0, 3).Select(_ => new FakeTrainer()).ToList();
         for (int k = 0; k < 3; k++)
-            RunAll(tmp.Sub($"shard{k}"), Tiny with { Threads = k + 1 }, trainers[k], new Shard(k, 3));
+            RunAll(tmp.Sub($"shard{k}"), Tiny with { Training = Tiny.Training with { Threads = k + 1 } }, trainers[k], new Shard(k, 3));
         Assert.Equal(whole.Count, trainers.Sum(t => t.Calls));
         Assert.Empty(trainers[0].Trained.Intersect(trainers[1].Trained));
 
@@ -101,7 +101,7 @@ public class ExperimentRunnerTests
     {
         using var tmp = new TempDir();
         RunAll(tmp.Sub("s0"), Tiny, new FakeTrainer(), new Shard(0, 2));
-        RunAll(tmp.Sub("s1"), Tiny with { Epochs = 3 }, new FakeTrainer(), new Shard(1, 2));
+        RunAll(tmp.Sub("s1"), Tiny with { Training = Tiny.Training with { Epochs = 3 } }, new FakeTrainer(), new Shard(1, 2));
         var ex = Assert.Throws<ReportFolderException>(() => ShardMerger.Merge([tmp.Sub("s0"), tmp.Sub("s1")], tmp.Sub("m"), false));
         Assert.Contains("epochs", ex.Message);
     }
@@ -142,8 +142,8 @@ public class ExperimentRunnerTests
         using var tmp = new TempDir();
         RunAll(tmp.Sub("r"), Tiny, new FakeTrainer());
         var ex = Assert.Throws<ReportFolderException>(() =>
-            ExperimentFolder.Create(tmp.Sub("r"), Tiny with { LearningRate = 5e-4f }, Shard.Whole, resume: true, force: false));
-        Assert.Contains("learning-rate", ex.Message);
+            ExperimentFolder.Create(tmp.Sub("r"), Tiny with { Training = Tiny.Training with { LearningRate = 5e-4f } }, Shard.Whole, resume: true, force: false));
+        Assert.Contains("lr", ex.Message);
     }
 
     [Fact]

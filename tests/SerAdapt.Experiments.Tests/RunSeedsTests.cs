@@ -1,3 +1,4 @@
+using SerAdapt.Adaptation;
 using SerAdapt.Experiments;
 
 namespace SerAdapt.Experiments.Tests;
@@ -7,7 +8,7 @@ public class RunSeedsTests
     [Fact]
     public void Seed_DoesNotDependOnOtherRunsOrShards()
     {
-        var full = ExperimentRunnerTests.Tiny with { Methods = ExperimentConfig.AllMethods, Repeats = 5 };
+        var full = ExperimentRunnerTests.Tiny with { Methods = MethodRegistry.Default.Names, Repeats = 5 };
         var small = ExperimentRunnerTests.Tiny with { Methods = ["mrd"], Directions = "b-to-a", Repeats = 2 };
         var fullSeeds = full.Plan().ToDictionary(r => r.Key, r => r.Seed);
         foreach (var run in small.Plan())

@@ -8,6 +8,15 @@ namespace SerAdapt.Experiments.Tests;
 /// </summary>
 internal static class TinyCorpora
 {
+    /// <summary>Method settings for small, fast networks (width 16).</summary>
+    public static readonly IReadOnlyDictionary<string, object> SmallNetworks = new Dictionary<string, object>
+    {
+        ["regressor-layers"] = 2,
+        ["mrd-r1-layers"] = 2,
+        ["mrd-r2-layers"] = 3,
+        ["dann-discriminator-width"] = 16,
+    };
+
     public static Corpus Make(string name, int rows, int dims, int sessions, float shift, int seed)
     {
         var rng = new Random(seed);
