@@ -31,10 +31,12 @@ internal sealed class ConsoleCapture : IDisposable
     public string Text => _writer.ToString();
 
     /// <summary>Runs the command line as <see cref="CliHarness.Run"/>; Out also holds what went to the console.</summary>
-    public static (int Code, string Out, string Err) Run(params string[] args)
+    public static (int Code, string Out, string Err) Run(params string[] args) => Run(CliHarness.Root(), args);
+
+    public static (int Code, string Out, string Err) Run(System.CommandLine.RootCommand root, params string[] args)
     {
         using var capture = new ConsoleCapture();
-        var (code, output, error) = CliHarness.Run(args);
+        var (code, output, error) = CliHarness.Run(root, args);
         return (code, output + capture.Text, error);
     }
 
