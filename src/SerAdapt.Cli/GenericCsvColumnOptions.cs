@@ -14,11 +14,11 @@ public sealed class GenericCsvColumnOptions
     public Option<string?> Session { get; } = new("--session") { Description = "Column with the session." };
     public Option<string?> Gender { get; } = new("--gender") { Description = "Column with the gender." };
     public Option<string?> Delimiter { get; } = new("--delimiter") { Description = "Field delimiter (default: detected among , ; tab |); 'tab' for a tab." };
-    public Option<string> LabelRange { get; } = new("--label-range") { Description = "Allowed label range MIN,MAX.", DefaultValueFactory = _ => "1,5" };
+    public Option<string> Scale { get; } = new("--label-range") { Description = "Allowed label range MIN,MAX.", DefaultValueFactory = _ => "1,5" };
 
     public void AddTo(Command command)
     {
-        foreach (Option o in (Option[])[Id, Label, Arousal, Dominance, Speaker, Session, Gender, Delimiter, LabelRange])
+        foreach (Option o in (Option[])[Id, Label, Arousal, Dominance, Speaker, Session, Gender, Delimiter, Scale])
             command.Options.Add(o);
     }
 
@@ -33,6 +33,6 @@ public sealed class GenericCsvColumnOptions
         };
         return new GenericCsvOptions(parse.GetValue(Id), parse.GetValue(Label), parse.GetValue(Arousal), parse.GetValue(Dominance),
             parse.GetValue(Speaker), parse.GetValue(Session), parse.GetValue(Gender), delimiter,
-            Data.LabelRange.Parse(parse.GetRequiredValue(LabelRange)));
+            Data.LabelScale.Parse(parse.GetRequiredValue(Scale)));
     }
 }

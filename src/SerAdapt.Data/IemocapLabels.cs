@@ -18,7 +18,7 @@ public static partial class IemocapLabels
     private static partial Regex TurnName();
 
     /// <summary>All labels under a corpus root (the folder holding Session1..Session5).</summary>
-    public static List<UtteranceLabel> Read(string root, LabelRange? range = null)
+    public static List<UtteranceLabel> Read(string root, LabelScale? range = null)
     {
         if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"IEMOCAP root not found: {root}");
         var files = Directory.EnumerateDirectories(root, "Session*")
@@ -34,12 +34,12 @@ public static partial class IemocapLabels
         foreach (var file in files)
         {
             using var reader = new StreamReader(file);
-            labels.AddRange(Read(reader, file, range ?? LabelRange.OneToFive));
+            labels.AddRange(Read(reader, file, range ?? LabelScale.OneToFive));
         }
         return labels;
     }
 
-    public static List<UtteranceLabel> Read(TextReader reader, string file, LabelRange range)
+    public static List<UtteranceLabel> Read(TextReader reader, string file, LabelScale range)
     {
         var labels = new List<UtteranceLabel>();
         string? line;

@@ -22,11 +22,11 @@ public static partial class MspImprovLabels
     private static partial Regex SpeakerPart();
 
     /// <summary>The labels of the Evaluation.txt found under <paramref name="root"/> (the file itself may also be given).</summary>
-    public static List<UtteranceLabel> Read(string root, LabelRange? range = null)
+    public static List<UtteranceLabel> Read(string root, LabelScale? range = null)
     {
         string file = File.Exists(root) ? root : FindEvaluationFile(root);
         using var reader = new StreamReader(file);
-        return Read(reader, file, range ?? LabelRange.OneToFive);
+        return Read(reader, file, range ?? LabelScale.OneToFive);
     }
 
     public static string FindEvaluationFile(string root)
@@ -44,7 +44,7 @@ public static partial class MspImprovLabels
         };
     }
 
-    public static List<UtteranceLabel> Read(TextReader reader, string file, LabelRange range)
+    public static List<UtteranceLabel> Read(TextReader reader, string file, LabelScale range)
     {
         var labels = new List<UtteranceLabel>();
         string? line;

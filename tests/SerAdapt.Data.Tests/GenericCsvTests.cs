@@ -78,7 +78,7 @@ public class GenericCsvTests
     public void Read_LabelOutOfRange_FailsNamingLineAndColumn()
     {
         var ex = Assert.Throws<DataFormatException>(() =>
-            Parse("id,x,v\nu1,1,3\nu2,1,7\n", new GenericCsvOptions(LabelColumn: "v", LabelRange: LabelRange.OneToFive)));
+            Parse("id,x,v\nu1,1,3\nu2,1,7\n", new GenericCsvOptions(LabelColumn: "v", LabelScale: LabelScale.OneToFive)));
         Assert.Equal((3, 3), (ex.Line, ex.Column));
         Assert.Contains("outside the range 1-5", ex.Message);
     }
