@@ -28,6 +28,13 @@ public sealed record LabelScale(float Min, float Max)
         return values.Select(v => slope * v + offset).ToArray();
     }
 
+    /// <summary>"1-7 to 1-5: y' = 0.6667 * y + 0.3333", for logs and model.json.</summary>
+    public string DescribeMapTo(LabelScale target)
+    {
+        var (slope, offset) = AffineTo(target);
+        return string.Create(CultureInfo.InvariantCulture, $"{this} to {target}: y' = {slope:0.####} * y + {offset:0.####}");
+    }
+
     public override string ToString() =>
         $"{Min.ToString(CultureInfo.InvariantCulture)}-{Max.ToString(CultureInfo.InvariantCulture)}";
 

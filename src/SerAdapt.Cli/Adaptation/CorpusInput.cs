@@ -16,19 +16,21 @@ internal sealed record CorpusInput(string Path, Corpus Raw, ZNormStats Stats, Do
     /// <summary>Label dimensions of a corpus file; for a generic CSV, --label names the column read as the label.</summary>
     public static readonly string[] Dimensions = ["valence", "arousal", "dominance"];
 
-    public static Corpus LoadRaw(string path, string label, string? idColumn, string? sessionColumn, bool labelRequired, List<string> warnings)
+    public static Corpus LoadRaw(string path, string label, string? idColumn, string? sessionColumn, bool labelRequired, List<string> warnings,
+        string? featureColumns = null)
     {
-        var csv = new GenericCsvOptions(IdColumn: idColumn, LabelColumn: GenericLabelColumn(path, label, labelRequired), SessionColumn: sessionColumn);
+        var csv = new GenericCsvOptions(IdColumn: idColumn, LabelColumn: GenericLabelColumn(path, label, labelRequired), SessionColumn: sessionColumn,
+            FeatureColumns: featureColumns);
         return CorpusLoader.Load(path, csv, NonFinitePolicy.Fail, warnings);
     }
 
-    public static CorpusInput Load(string path, string label, string? idColumn, string? sessionColumn, bool labelRequired)
+    public static CorpusInput Load(string path, string label, string? idColumn, string? sessionColumn, bool labelRequired, string? featureColumns = null)
     {
         string ext = System.IO.Path.GetExtension(path).ToLowerInvariant();
         if (ext is ".parquet" or ".arff" && !Dimensions.Contains(label))
             throw new ArgumentException($"--label {label}: a corpus file has the labels {string.Join(", ", Dimensions)}; a column name is for generic CSV files.");
         var warnings = new List<string>();
-        var raw = LoadRaw(path, label, idColumn, sessionColumn, labelRequired, warnings);
+        var raw = LoadRaw(path, label, idColumn, sessionColumn, labelRequired, warnings, featureColumns);
         var (normalised, stats) = ZNormalization.PerCorpus(raw, warnings);
         var labels = Labels(normalised, label);
         if (labelRequired && !labels.Any(float.IsFinite))
@@ -37,6 +39,11 @@ internal sealed record CorpusInput(string Path, Corpus Raw, ZNormStats Stats, Do
             labels.Any(float.IsFinite) ? labels : null, Groups(normalised), normalised.Ids);
         return new CorpusInput(path, raw, stats, data, warnings);
     }
+
+    /// <summary>The labels carried affinely from this corpus's scale of <paramref name="label"/> onto <paramref name="target"/>'s.</summary>
+    public CorpusInput OnScaleOf(CorpusInput target, string label) => Data.Labels is { } y
+        ? this with { Data = Data with { Labels = Raw.Scales.For(label).MapTo(target.Raw.Scales.For(label), y) } }
+        : this;
 
     public FeatureNormalisation Normalisation => new(Stats.FeatureNames, Stats.Means, Stats.Stds);
 

@@ -44,10 +44,11 @@ public static class TrainCommand
         var coralLambda = new Option<float>("--coral-lambda") { Description = "Deep CORAL: weight of the CORAL loss.", DefaultValueFactory = _ => new CoralOptions().Lambda };
         var threads = new Option<int>("--threads") { Description = "Threads for the matrix products (0: all cores).", DefaultValueFactory = _ => 0 };
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Also write the target's predictions (CSV as `seradapt predict`)." };
+        var featureColumns = GenericCsvColumnOptions.FeaturesOption();
         var command = new Command("train", "Train Source-only, Train-on-Target, DANN, Deep CORAL or MRD and save the model folder.")
         {
             method, source, target, label, id, session, output, epochs, lr, batch, m, width, encoderLayers, dropout, seed,
-            selection, oracle, patience, validation, coralLambda, threads, predictions,
+            selection, oracle, patience, validation, coralLambda, threads, predictions, featureColumns,
         };
         command.SetAction(parse =>
         {
@@ -77,12 +78,17 @@ public static class TrainCommand
 
             string sourcePath = parse.GetRequiredValue(source).FullName, targetPath = parse.GetRequiredValue(target).FullName;
             string labelName = parse.GetRequiredValue(label);
-            var s = CorpusInput.Load(sourcePath, labelName, parse.GetValue(id), parse.GetValue(session), labelRequired: name != "train-on-target");
-            var t = CorpusInput.Load(targetPath, labelName, parse.GetValue(id), parse.GetValue(session), labelRequired: name == "train-on-target");
+            var s = CorpusInput.Load(sourcePath, labelName, parse.GetValue(id), parse.GetValue(session), labelRequired: name != "train-on-target", parse.GetValue(featureColumns));
+            var t = CorpusInput.Load(targetPath, labelName, parse.GetValue(id), parse.GetValue(session), labelRequired: name == "train-on-target", parse.GetValue(featureColumns));
             CorpusLoader.CheckCompatible(s.Raw, sourcePath, t.Raw, targetPath);
             foreach (string warning in s.Warnings.Concat(t.Warnings)) o.WriteLine($"warning: {warning}");
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: source {sourcePath} ({s.Data.Count} utterances), target {targetPath} ({t.Data.Count}), {s.Data.Dimension} features, seed {options.Seed}"));
+            if (s.Raw.Scales.For(labelName) != t.Raw.Scales.For(labelName))
+            {
+                s = s.OnScaleOf(t, labelName);
+                o.WriteLine($"source {labelName} labels mapped onto the target's scale, {s.Raw.Scales.For(labelName).DescribeMapTo(t.Raw.Scales.For(labelName))}; predictions are on {t.Raw.Scales.For(labelName)}");
+            }
             if (options.Selection == ModelSelection.Oracle)
                 o.WriteLine("ORACLE model selection: the epoch is chosen with the target's labels; results are optimistic.");
 
@@ -143,6 +149,9 @@ public static class TrainCommand
         model.SetInfo("source", source.Path);
         model.SetInfo("target", target.Path);
         model.SetInfo("label", label);
+        LabelScale sourceScale = source.Raw.Scales.For(label), targetScale = target.Raw.Scales.For(label);
+        model.SetInfo("label_scale", targetScale.ToString());
+        if (sourceScale != targetScale) model.SetInfo("source_label_mapping", sourceScale.DescribeMapTo(targetScale));
         model.SetInfo("normalisation", $"z-normalisation statistics of the target corpus {target.Path}");
         model.SetInfo("source_normalisation", source.NormalisationJson());
     }
