@@ -12,12 +12,16 @@ public static class CorpusAudioFiles
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"{corpus} folder not found: {folder}");
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".wav", StringComparison.OrdinalIgnoreCase))
-            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.') || p == "__MACOSX"))
+            .Where(f => !IsHidden(folder, f))
             .Order(StringComparer.Ordinal)
             .ToList();
         if (files.Count == 0) throw new FileNotFoundException($"No {corpus} WAV files under {folder} (expected {expected}).");
         return files;
     }
+
+    /// <summary>True for a file whose name, or a folder's between <paramref name="root"/> and it, starts with '.' or is __MACOSX.</summary>
+    public static bool IsHidden(string root, string file) =>
+        Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.') || p == "__MACOSX");
 
     /// <summary>A file name that does not follow the corpus's convention.</summary>
     public static DataFormatException Malformed(string file, string convention) =>

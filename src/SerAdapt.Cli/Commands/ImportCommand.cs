@@ -113,7 +113,7 @@ public static class ImportCommand
         Is10Variant variant, CancellationToken cancellationToken)
     {
         var wanted = labels.Select(l => CorpusImport.Key(l.Id)).ToHashSet(StringComparer.Ordinal);
-        var all = Is10BatchExtractor.FindAudioFiles([root]);
+        var all = Is10BatchExtractor.FindAudioFiles([root]).Where(f => !CorpusAudioFiles.IsHidden(root, f)).ToList();
         var files = all.Where(f => wanted.Contains(CorpusImport.Key(Path.GetFileName(f)))).ToList();
         var skipped = all.Except(files).ToList();
         if (skipped.Count > 0)
