@@ -76,8 +76,17 @@ public static class FakeEmotionCorpora
         return folder["EmoDB"];
     }
 
-    /// <summary>A 16 kHz mono 16-bit WAV: a harmonic tone of <paramref name="hz"/> Hz, 0.3 s by default.</summary>
+    /// <summary>A 0.3 s (by default) tone under <paramref name="folder"/>; returns its path.</summary>
     public static string Wav(TempFolder folder, string relative, double hz, double seconds = 0.3)
+    {
+        string path = folder[relative];
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        WriteTone(path, hz, seconds);
+        return path;
+    }
+
+    /// <summary>16 kHz mono 16-bit PCM: a tone with a few harmonics, so that it is voiced.</summary>
+    public static void WriteTone(string path, double hz, double seconds)
     {
         int n = (int)(16000 * seconds);
         using var stream = new MemoryStream();
@@ -90,12 +99,9 @@ public static class FakeEmotionCorpora
             {
                 double t = i / 16000.0, x = 0;
                 for (int h = 1; h <= 5; h++) x += Math.Sin(2 * Math.PI * h * hz * t) / h;
-                w.Write((short)(6000 * x * (1 + 0.3 * Math.Sin(2 * Math.PI * 3 * t))));
+                w.Write((short)(6000 * x));
             }
         }
-        string path = folder[relative];
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, stream.ToArray());
-        return path;
     }
 }
