@@ -108,6 +108,25 @@ public sealed class EmotionCorpusImportTests : IDisposable
         Assert.Contains("categories: anger 1, boredom 1, disgust 1, fear 1, happiness 1, neutral 1, sadness 1", output);
     }
 
+    [Fact]
+    public void ImportCremaD_SilentWav_FailsNamingIt_OrIsLeftOutWithSkipBadAudio()
+    {
+        string root = FakeEmotionCorpora.CremaD(_folder);
+        string silent = FakeEmotionCorpora.Wav(_folder, "CREMA-D/AudioWAV/1076_MTI_SAD_XX.wav", 200, seconds: 0); // as in the real download
+
+        var (code, _, err) = Run("import", "crema-d", "--root", root, "-o", Output);
+        Assert.Equal(1, code);
+        Assert.Contains("1 of 7 audio files could not be read (--skip-bad-audio leaves them out)", err);
+        Assert.Contains(silent, err);
+        Assert.False(File.Exists(Output));
+
+        (code, var output, err) = Run("import", "crema-d", "--root", root, "--skip-bad-audio", "-o", Output);
+        Assert.True(code == 0, err);
+        Assert.Contains($"left out (--skip-bad-audio): {silent}", err);
+        Assert.Contains("labelled utterances without feature rows: 1", output);
+        Assert.Equal(6, CorpusFile.Read(Output).Count);
+    }
+
     public static TheoryData<string, string, string> BadInputs => new()
     {
         { "msp-podcast missing label file", "msp-podcast:nolabels", "labels_consensus.csv" },

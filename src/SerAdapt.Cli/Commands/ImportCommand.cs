@@ -82,10 +82,14 @@ public static class ImportCommand
             Description = "Feature set extracted from the WAVs when --features is not given.",
             DefaultValueFactory = _ => Is10VariantNames.Is10,
         }.AcceptOnlyFromAmong(Is10VariantNames.Is10, Is10VariantNames.Is10Compat);
+        var skipBadAudio = new Option<bool>("--skip-bad-audio")
+        {
+            Description = "Leave out WAVs the extractor cannot read (e.g. CREMA-D's silent 1076_MTI_SAD_XX.wav), listing them; by default one stops the import.",
+        };
         var corpus = new Option<string>("--name") { Description = "Corpus name stored in the file.", DefaultValueFactory = _ => corpusName };
         var output = OutputOption();
         var impute = ImputeOption();
-        var command = new Command(name, description) { root, features, variant, output, corpus, impute };
+        var command = new Command(name, description) { root, features, variant, skipBadAudio, output, corpus, impute };
         foreach (var option in extra) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) =>
         {
@@ -95,7 +99,8 @@ public static class ImportCommand
             string? featurePath = parse.GetValue(features);
             var table = featurePath is not null
                 ? CorpusLoader.ReadFeatures(featurePath)
-                : ExtractFromCorpusAudio(parse, rootPath, labelList, Is10VariantNames.Parse(parse.GetValue(variant)!), cancellationToken);
+                : ExtractFromCorpusAudio(parse, rootPath, labelList, Is10VariantNames.Parse(parse.GetValue(variant)!), parse.GetValue(skipBadAudio),
+                    warnings, cancellationToken);
             table.Warnings.InsertRange(0, warnings);
             var (result, summary) = CorpusImport.Join(table, labelList, parse.GetRequiredValue(corpus), Policy(parse.GetRequiredValue(impute)), scales);
             return Task.FromResult(Write(parse, result, summary, parse.GetRequiredValue(output).FullName));
@@ -107,10 +112,11 @@ public static class ImportCommand
     /// IS10 features of the corpus's WAV files whose names are labelled utterances (IEMOCAP's
     /// Session*/sentences/wav/..., MSP-IMPROV's MSP-IMPROV-*.wav, ...); whole-dialog recordings, hidden
     /// files and audio without a label row are skipped and counted.
-    /// A file that fails to extract stops the import (naming it) rather than leaving a silent hole.
+    /// A file that fails to extract stops the import (naming it) rather than leaving a silent hole,
+    /// unless <paramref name="skipBad"/>: then it is left out and named in a warning.
     /// </summary>
     private static FeatureTable ExtractFromCorpusAudio(ParseResult parse, string root, List<UtteranceLabel> labels,
-        Is10Variant variant, CancellationToken cancellationToken)
+        Is10Variant variant, bool skipBad, List<string> warnings, CancellationToken cancellationToken)
     {
         var wanted = labels.Select(l => CorpusImport.Key(l.Id)).ToHashSet(StringComparer.Ordinal);
         var all = Is10BatchExtractor.FindAudioFiles([root]).Where(f => !CorpusAudioFiles.IsHidden(root, f)).ToList();
@@ -122,8 +128,10 @@ public static class ImportCommand
             throw new FileNotFoundException($"no WAV file under {root} is named after a labelled utterance (looked for e.g. {labels.FirstOrDefault()?.Id}.wav)");
         var result = AudioFeatureExtraction.Run(files, new Is10BatchOptions(variant, 0, null),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
-        if (result.Failures.Count > 0)
-            throw new InvalidDataException($"{result.Failures.Count} of {files.Count} audio files could not be read; first: {result.Failures[0].Message}");
+        if (result.Failures.Count > 0 && !skipBad)
+            throw new InvalidDataException(
+                $"{result.Failures.Count} of {files.Count} audio files could not be read (--skip-bad-audio leaves them out); first: {result.Failures[0].Message}");
+        warnings.AddRange(result.Failures.Select(f => $"left out (--skip-bad-audio): {f.Message}"));
         return AudioFeatureExtraction.ToFeatureTable(result, variant, root);
     }
 
