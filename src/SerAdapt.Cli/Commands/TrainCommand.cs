@@ -84,10 +84,11 @@ public static class TrainCommand
             foreach (string warning in s.Warnings.Concat(t.Warnings)) o.WriteLine($"warning: {warning}");
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: source {sourcePath} ({s.Data.Count} utterances), target {targetPath} ({t.Data.Count}), {s.Data.Dimension} features, seed {options.Seed}"));
-            if (s.Raw.Scales.For(labelName) != t.Raw.Scales.For(labelName))
+            LabelScale fromScale = s.Raw.Scales.For(labelName), toScale = t.Raw.Scales.For(labelName);
+            if (fromScale != toScale)
             {
                 s = s.OnScaleOf(t, labelName);
-                o.WriteLine($"source {labelName} labels mapped onto the target's scale, {s.Raw.Scales.For(labelName).DescribeMapTo(t.Raw.Scales.For(labelName))}; predictions are on {t.Raw.Scales.For(labelName)}");
+                o.WriteLine($"source {labelName} labels mapped onto the target's scale, {fromScale.DescribeMapTo(toScale)}; predictions are on {toScale}");
             }
             if (options.Selection == ModelSelection.Oracle)
                 o.WriteLine("ORACLE model selection: the epoch is chosen with the target's labels; results are optimistic.");
