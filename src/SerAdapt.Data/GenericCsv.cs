@@ -20,7 +20,8 @@ public static class GenericCsv
     /// <summary>Rows held back at most while a column has shown no value yet.</summary>
     public const int MaxUndecidedRows = 1000;
 
-    private enum ColumnKind { Unknown, Named, Number, Text }
+    // NotFeature: the id, label and group columns, and those excluded by name or left out of --features.
+    private enum ColumnKind { Unknown, NotFeature, Number, Text }
 
     private static readonly string[] LabelWords = ["valence", "arousal", "dominance", "activation"];
     private static readonly string[] LabelNames = ["emoval", "emoact", "emodom"];
@@ -119,7 +120,7 @@ public static class GenericCsv
         // A column's kind (number or text) is that of its first non-empty value; rows are held back
         // until every column has shown one (or MaxUndecidedRows rows have passed).
         var kinds = new ColumnKind[header.Count];
-        foreach (int k in named) if (k >= 0) kinds[k] = ColumnKind.Named;
+        foreach (int k in named) if (k >= 0) kinds[k] = ColumnKind.NotFeature;
         HashSet<int>? chosen = null;
         if (options.FeatureColumns is { } selection)
         {
@@ -129,13 +130,13 @@ public static class GenericCsv
                 if (k >= 0 && chosen.Contains(k))
                     throw new DataFormatException(source, headerLine, k + 1, $"--features chooses '{header[k]}', which is the id, a label or a group column.");
             for (int k = 0; k < header.Count; k++)
-                if (!chosen.Contains(k)) kinds[k] = ColumnKind.Named;
+                if (!chosen.Contains(k)) kinds[k] = ColumnKind.NotFeature;
         }
         else
         {
             var excluded = Enumerable.Range(0, header.Count)
                 .Where(k => kinds[k] == ColumnKind.Unknown && DefaultExclusion(header[k]) is not null).ToList();
-            foreach (int k in excluded) kinds[k] = ColumnKind.Named;
+            foreach (int k in excluded) kinds[k] = ColumnKind.NotFeature;
             if (excluded.Count > 0)
                 warnings.Add($"{source}: not used as features: {string.Join(", ", excluded.Select(k => $"'{header[k]}' ({DefaultExclusion(header[k])})"))}; " +
                     "--features chooses the feature columns explicitly.");
