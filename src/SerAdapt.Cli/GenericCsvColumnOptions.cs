@@ -14,11 +14,19 @@ public sealed class GenericCsvColumnOptions
     public Option<string?> Session { get; } = new("--session") { Description = "Column with the session." };
     public Option<string?> Gender { get; } = new("--gender") { Description = "Column with the gender." };
     public Option<string?> Delimiter { get; } = new("--delimiter") { Description = "Field delimiter (default: detected among , ; tab |); 'tab' for a tab." };
-    public Option<string> LabelRange { get; } = new("--label-range") { Description = "Allowed label range MIN,MAX.", DefaultValueFactory = _ => "1,5" };
+    public Option<string> Scale { get; } = new("--label-range") { Description = "Scale of the labels MIN,MAX (values outside fail; recorded in the corpus file).", DefaultValueFactory = _ => "1,5" };
+    public Option<string?> Features { get; } = FeaturesOption();
+
+    /// <summary>--features for a generic CSV (also used on its own by train).</summary>
+    public static Option<string?> FeaturesOption() => new("--features")
+    {
+        Description = "Generic CSV feature columns: comma-separated names, globs ('pcm_*') or ranges FIRST..LAST. Default: every numeric column "
+            + "except the id, label and group columns and columns named like a label (valence, arousal, ..., EmoVal) or a group (speaker, session, ...).",
+    };
 
     public void AddTo(Command command)
     {
-        foreach (Option o in (Option[])[Id, Label, Arousal, Dominance, Speaker, Session, Gender, Delimiter, LabelRange])
+        foreach (Option o in (Option[])[Id, Label, Arousal, Dominance, Speaker, Session, Gender, Delimiter, Scale, Features])
             command.Options.Add(o);
     }
 
@@ -33,6 +41,6 @@ public sealed class GenericCsvColumnOptions
         };
         return new GenericCsvOptions(parse.GetValue(Id), parse.GetValue(Label), parse.GetValue(Arousal), parse.GetValue(Dominance),
             parse.GetValue(Speaker), parse.GetValue(Session), parse.GetValue(Gender), delimiter,
-            Data.LabelRange.Parse(parse.GetRequiredValue(LabelRange)));
+            Data.LabelScale.Parse(parse.GetRequiredValue(Scale)), parse.GetValue(Features));
     }
 }

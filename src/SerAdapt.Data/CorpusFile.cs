@@ -5,18 +5,22 @@ using SerAdapt.Evaluation;
 namespace SerAdapt.Data;
 
 /// <summary>
-/// The tool's corpus file: Parquet, one row per utterance, columns id, speaker, session, gender
-/// (strings), valence, arousal, dominance (float, NaN = missing), then one float column per
-/// feature named as in openSMILE. The corpus name is in the file's key-value metadata, so pandas
-/// and polars read the file as an ordinary table.
+/// The tool's corpus file: Parquet, one row per utterance, columns id, speaker, session, gender,
+/// category, split (strings), valence, arousal, dominance (float, NaN = missing), then one float
+/// column per feature named as in openSMILE. The corpus name and each label's scale ("MIN,MAX") are
+/// in the file's key-value metadata, so pandas and polars read the file as an ordinary table.
+/// Format 1 files (no category and split columns, no scales) still load, with the 1-5 scale of the
+/// IEMOCAP and MSP-IMPROV corpora they were written for.
 /// </summary>
 public static class CorpusFile
 {
     public const string NameKey = "seradapt.corpus";
     public const string FormatKey = "seradapt.format";
-    public const string FormatVersion = "1";
+    public const string FormatVersion = "2";
+    public const string ScaleKeyPrefix = "seradapt.scale.";
 
-    private static readonly string[] TextColumns = ["id", "speaker", "session", "gender"];
+    private static readonly string[] TextColumnsV1 = ["id", "speaker", "session", "gender"];
+    private static readonly string[] TextColumns = [.. TextColumnsV1, "category", "split"];
     private static readonly string[] LabelColumns = ["valence", "arousal", "dominance"];
     private const int RowsPerGroup = 4096;
 
@@ -44,13 +48,15 @@ public static class CorpusFile
         var schema = new ParquetSchema(text.Concat(labels).Concat(features).Cast<Field>());
         int n = corpus.Count, d = corpus.Dimension;
         await using var writer = await ParquetWriter.CreateAsync(schema, stream);
-        writer.CustomMetadata = new Dictionary<string, string> { [NameKey] = corpus.Name, [FormatKey] = FormatVersion };
+        var metadata = new Dictionary<string, string> { [NameKey] = corpus.Name, [FormatKey] = FormatVersion };
+        foreach (var label in LabelColumns) metadata[ScaleKeyPrefix + label] = corpus.Scales.For(label).ToText();
+        writer.CustomMetadata = metadata;
         var column = new float[Math.Min(n, RowsPerGroup)];
         for (int start = 0; start < n; start += RowsPerGroup)
         {
             int rows = Math.Min(RowsPerGroup, n - start);
             using var group = writer.CreateRowGroup();
-            string[][] textValues = [corpus.Ids, corpus.Speakers, corpus.Sessions, corpus.Genders];
+            string[][] textValues = [corpus.Ids, corpus.Speakers, corpus.Sessions, corpus.Genders, corpus.Categories, corpus.Splits];
             for (int c = 0; c < text.Length; c++)
                 await group.WriteAsync(text[c], textValues[c][start..(start + rows)]);
             float[][] labelValues = [corpus.Valence, corpus.Arousal, corpus.Dominance];
@@ -70,12 +76,17 @@ public static class CorpusFile
         await using var reader = await ParquetReader.CreateAsync(path);
         if (!reader.CustomMetadata.TryGetValue(NameKey, out var name))
             throw new DataFormatException(path, 0, 0, $"not a SerAdapt corpus file (no '{NameKey}' in the Parquet metadata).");
+        string version = reader.CustomMetadata.GetValueOrDefault(FormatKey, "1");
+        if (version is not ("1" or FormatVersion))
+            throw new DataFormatException(path, 0, 0, $"corpus file format {version} is newer than this tool reads ({FormatVersion}).");
+        var textColumns = version == "1" ? TextColumnsV1 : TextColumns;
+        var scales = version == "1" ? LabelScales.OneToFive : new LabelScales(Scale("valence"), Scale("arousal"), Scale("dominance"));
         var fields = reader.Schema.GetDataFields();
-        int fixedColumns = TextColumns.Length + LabelColumns.Length;
+        int fixedColumns = textColumns.Length + LabelColumns.Length;
         for (int c = 0; c < fixedColumns; c++)
         {
-            string expected = c < TextColumns.Length ? TextColumns[c] : LabelColumns[c - TextColumns.Length];
-            Type type = c < TextColumns.Length ? typeof(string) : typeof(float);
+            string expected = c < textColumns.Length ? textColumns[c] : LabelColumns[c - textColumns.Length];
+            Type type = c < textColumns.Length ? typeof(string) : typeof(float);
             bool typeOk = c < fields.Length && (fields[c].ClrType == type || (type == typeof(string) && fields[c].ClrType == typeof(ReadOnlyMemory<char>)));
             if (c >= fields.Length || fields[c].Name != expected || !typeOk)
                 throw new DataFormatException(path, 0, c + 1,
@@ -89,7 +100,7 @@ public static class CorpusFile
         long total = 0;
         for (int g = 0; g < reader.RowGroupCount; g++) total += reader.OpenRowGroupReader(g).RowCount;
         int n = checked((int)total), d = fields.Length - fixedColumns;
-        var text = TextColumns.Select(_ => new string?[n]).ToArray();
+        var text = textColumns.Select(_ => new string?[n]).ToArray();
         var labels = LabelColumns.Select(_ => new float[n]).ToArray();
         var features = new float[(long)n * d];
         var column = new float[n];
@@ -101,7 +112,7 @@ public static class CorpusFile
             for (int c = 0; c < text.Length; c++)
                 await group.ReadAsync(fields[c], text[c].AsMemory(offset, rows));
             for (int c = 0; c < labels.Length; c++)
-                await group.ReadAsync<float>(fields[TextColumns.Length + c], labels[c].AsMemory(offset, rows));
+                await group.ReadAsync<float>(fields[textColumns.Length + c], labels[c].AsMemory(offset, rows));
             for (int j = 0; j < d; j++)
             {
                 await group.ReadAsync<float>(fields[fixedColumns + j], column.AsMemory(0, rows));
@@ -111,15 +122,27 @@ public static class CorpusFile
         }
         for (int c = 0; c < text.Length; c++)
             for (int i = 0; i < n; i++)
-                if (text[c][i] is null) throw new DataFormatException(path, i + 1, c + 1, $"'{TextColumns[c]}' is null.");
+                if (text[c][i] is null) throw new DataFormatException(path, i + 1, c + 1, $"'{textColumns[c]}' is null.");
         try
         {
             return new Corpus(name, text[0]!, fields[fixedColumns..].Select(f => f.Name).ToArray(), features,
-                labels[0], labels[1], labels[2], text[1]!, text[2]!, text[3]!);
+                labels[0], labels[1], labels[2], text[1]!, text[2]!, text[3]!,
+                Column(4), Column(5), scales);
         }
         catch (InvalidDataException ex)
         {
             throw new DataFormatException(path, 0, 0, ex.Message);
+        }
+
+        // The category and split columns of format 2 (null: format 1, blank).
+        string[]? Column(int c) => c < text.Length ? Array.ConvertAll(text[c], s => s!) : null;
+
+        LabelScale Scale(string label)
+        {
+            if (!reader.CustomMetadata.TryGetValue(ScaleKeyPrefix + label, out var text))
+                throw new DataFormatException(path, 0, 0, $"no '{ScaleKeyPrefix}{label}' in the Parquet metadata.");
+            try { return LabelScale.Parse(text); }
+            catch (FormatException ex) { throw new DataFormatException(path, 0, 0, $"'{ScaleKeyPrefix}{label}': {ex.Message}"); }
         }
     }
 }

@@ -7,9 +7,12 @@ namespace SerAdapt.Data;
 /// </summary>
 public static class CorpusImport
 {
-    /// <summary>Rows whose id has a label become the corpus; rows without labels are dropped and counted.</summary>
+    /// <summary>
+    /// Rows whose id has a label become the corpus; rows without labels are dropped and counted.
+    /// <paramref name="scales"/> are the scales the labels are on (default 1-5).
+    /// </summary>
     public static (Corpus Corpus, ImportSummary Summary) Join(
-        FeatureTable features, IReadOnlyList<UtteranceLabel> labels, string corpusName, NonFinitePolicy nonFinite)
+        FeatureTable features, IReadOnlyList<UtteranceLabel> labels, string corpusName, NonFinitePolicy nonFinite, LabelScales? scales = null)
     {
         if (labels.Count == 0) throw new InvalidDataException("No labels to join with the feature rows.");
         var byId = new Dictionary<string, UtteranceLabel>(StringComparer.Ordinal);
@@ -53,7 +56,8 @@ public static class CorpusImport
         kept.HandleNonFinite(nonFinite);
         var corpus = new Corpus(corpusName, matched.Select(l => l.Id).ToArray(), features.FeatureNames, values,
             matched.Select(l => l.Valence).ToArray(), matched.Select(l => l.Arousal).ToArray(), matched.Select(l => l.Dominance).ToArray(),
-            matched.Select(l => l.Speaker).ToArray(), matched.Select(l => l.Session).ToArray(), matched.Select(l => l.Gender).ToArray());
+            matched.Select(l => l.Speaker).ToArray(), matched.Select(l => l.Session).ToArray(), matched.Select(l => l.Gender).ToArray(),
+            matched.Select(l => l.Category).ToArray(), matched.Select(l => l.Split).ToArray(), scales);
         return (corpus, ImportSummary.Of(corpus, features.Count - rows.Count, labels.Count - rows.Count, features.Warnings));
     }
 

@@ -41,6 +41,9 @@ public sealed class FeatureTable
     public string[]? Sessions { get; init; }
     public string[]? Genders { get; init; }
 
+    /// <summary>The scale of the labels the table carries (null: 1-5).</summary>
+    public LabelScale? LabelScale { get; init; }
+
     /// <summary>Things the reader tolerated but the user should know (e.g. dropped duplicate runs).</summary>
     public List<string> Warnings { get; init; } = [];
 
@@ -91,7 +94,7 @@ public sealed class FeatureTable
         float[] Labels(float[]? a) => a ?? Enumerable.Repeat(float.NaN, Count).ToArray();
         string[] Texts(string[]? a) => a ?? Enumerable.Repeat("", Count).ToArray();
         return new Corpus(name, Ids, FeatureNames, Values, Labels(Valence), Labels(Arousal), Labels(Dominance),
-            Texts(Speakers), Texts(Sessions), Texts(Genders));
+            Texts(Speakers), Texts(Sessions), Texts(Genders), scales: LabelScale is { } scale ? LabelScales.Uniform(scale) : null);
     }
 
     /// <summary>

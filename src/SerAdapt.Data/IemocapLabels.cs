@@ -11,6 +11,13 @@ namespace SerAdapt.Data;
 /// </summary>
 public static partial class IemocapLabels
 {
+    /// <summary>The summary line's emotion codes as category names (another code is kept as written).</summary>
+    public static IReadOnlyDictionary<string, string> Emotions { get; } = new Dictionary<string, string>
+    {
+        ["neu"] = "neutral", ["hap"] = "happiness", ["exc"] = "excitement", ["sad"] = "sadness", ["ang"] = "anger", ["fru"] = "frustration",
+        ["sur"] = "surprise", ["fea"] = "fear", ["dis"] = "disgust", ["oth"] = "other", ["xxx"] = "no agreement",
+    };
+
     [GeneratedRegex(@"^\[\s*([-+0-9.eE]+)\s*-\s*([-+0-9.eE]+)\s*\]\s+(\S+)\s+(\S+)\s+\[([^\]]*)\]\s*$")]
     private static partial Regex SummaryLine();
 
@@ -18,7 +25,7 @@ public static partial class IemocapLabels
     private static partial Regex TurnName();
 
     /// <summary>All labels under a corpus root (the folder holding Session1..Session5).</summary>
-    public static List<UtteranceLabel> Read(string root, LabelRange? range = null)
+    public static List<UtteranceLabel> Read(string root, LabelScale? range = null)
     {
         if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"IEMOCAP root not found: {root}");
         var files = Directory.EnumerateDirectories(root, "Session*")
@@ -34,12 +41,12 @@ public static partial class IemocapLabels
         foreach (var file in files)
         {
             using var reader = new StreamReader(file);
-            labels.AddRange(Read(reader, file, range ?? LabelRange.OneToFive));
+            labels.AddRange(Read(reader, file, range ?? LabelScale.OneToFive));
         }
         return labels;
     }
 
-    public static List<UtteranceLabel> Read(TextReader reader, string file, LabelRange range)
+    public static List<UtteranceLabel> Read(TextReader reader, string file, LabelScale range)
     {
         var labels = new List<UtteranceLabel>();
         string? line;
@@ -69,7 +76,8 @@ public static partial class IemocapLabels
             }
             string session = int.Parse(turnMatch.Groups[1].Value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
             string gender = turnMatch.Groups[2].Value;
-            labels.Add(new UtteranceLabel(turn, vad[0], vad[1], vad[2], $"Ses{turnMatch.Groups[1].Value}{gender}", session, gender, file, lineNumber));
+            labels.Add(new UtteranceLabel(turn, vad[0], vad[1], vad[2], $"Ses{turnMatch.Groups[1].Value}{gender}", session, gender, file, lineNumber,
+                Emotions.GetValueOrDefault(m.Groups[4].Value, m.Groups[4].Value)));
         }
         return labels;
     }

@@ -15,6 +15,12 @@ public static partial class MspImprovLabels
     public const string LabelPrefix = "UTD-IMPROV-";
     public const string AudioPrefix = "MSP-IMPROV-";
 
+    /// <summary>The utterance line's emotion letters as category names (another code is kept as written).</summary>
+    public static IReadOnlyDictionary<string, string> Emotions { get; } = new Dictionary<string, string>
+    {
+        ["A"] = "anger", ["H"] = "happiness", ["S"] = "sadness", ["N"] = "neutral", ["O"] = "other", ["X"] = "no agreement",
+    };
+
     [GeneratedRegex(@"^UTD-IMPROV-(\S+?)\.avi\s*;\s*([^;]*);\s*A:\s*([^;]*);\s*V:\s*([^;]*);\s*D:\s*([^;]*);\s*N:\s*([^;]*);?\s*$")]
     private static partial Regex UtteranceLine();
 
@@ -22,11 +28,11 @@ public static partial class MspImprovLabels
     private static partial Regex SpeakerPart();
 
     /// <summary>The labels of the Evaluation.txt found under <paramref name="root"/> (the file itself may also be given).</summary>
-    public static List<UtteranceLabel> Read(string root, LabelRange? range = null)
+    public static List<UtteranceLabel> Read(string root, LabelScale? range = null)
     {
         string file = File.Exists(root) ? root : FindEvaluationFile(root);
         using var reader = new StreamReader(file);
-        return Read(reader, file, range ?? LabelRange.OneToFive);
+        return Read(reader, file, range ?? LabelScale.OneToFive);
     }
 
     public static string FindEvaluationFile(string root)
@@ -44,7 +50,7 @@ public static partial class MspImprovLabels
         };
     }
 
-    public static List<UtteranceLabel> Read(TextReader reader, string file, LabelRange range)
+    public static List<UtteranceLabel> Read(TextReader reader, string file, LabelScale range)
     {
         var labels = new List<UtteranceLabel>();
         string? line;
@@ -63,7 +69,9 @@ public static partial class MspImprovLabels
             float arousal = Parse(m.Groups[3], "A"), valence = Parse(m.Groups[4], "V"), dominance = Parse(m.Groups[5], "D");
             string gender = speaker.Groups[1].Value;
             string session = int.Parse(speaker.Groups[2].Value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
-            labels.Add(new UtteranceLabel(AudioPrefix + id, valence, arousal, dominance, gender + speaker.Groups[2].Value, session, gender, file, lineNumber));
+            string emotion = m.Groups[2].Value.Trim();
+            labels.Add(new UtteranceLabel(AudioPrefix + id, valence, arousal, dominance, gender + speaker.Groups[2].Value, session, gender, file, lineNumber,
+                Emotions.GetValueOrDefault(emotion, emotion)));
         }
         return labels;
 

@@ -46,8 +46,21 @@ public sealed class AdaptationTrainer
     public static AdaptationTrainer Load(ExperimentConfig config) =>
         new(config, CorpusDomain.Load(config.CorpusA, Label, labelRequired: true), CorpusDomain.Load(config.CorpusB, Label, labelRequired: true));
 
-    /// <summary>(source, target) of a direction, normalised per corpus.</summary>
-    public (DomainData Source, DomainData Target) Domains(string direction) => direction == "a-to-b" ? (_a.Data, _b.Data) : (_b.Data, _a.Data);
+    /// <summary>
+    /// (source, target) of a direction, normalised per corpus; the source's labels are carried onto the
+    /// target's label scale when the two differ (see <see cref="ScaleMappings"/>).
+    /// </summary>
+    public (DomainData Source, DomainData Target) Domains(string direction)
+    {
+        var (source, target) = direction == "a-to-b" ? (_a, _b) : (_b, _a);
+        return (source.OnScaleOf(target, Label).Data, target.Data);
+    }
+
+    /// <summary>One line per direction whose source labels are mapped onto the target's scale (empty when the scales agree).</summary>
+    public IReadOnlyList<string> ScaleMappings =>
+        [.. new[] { ("a-to-b", _a, _b), ("b-to-a", _b, _a) }
+            .Where(d => d.Item2.ScaleMappingOnto(d.Item3, Label) is not null)
+            .Select(d => $"{d.Item1}: source {Label} labels mapped onto the target's scale, {d.Item2.ScaleMappingOnto(d.Item3, Label)}")];
 
     public RunOutcome Train(RunSpec run, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
     {

@@ -52,6 +52,22 @@ public sealed record CorpusDomain(string Path, Corpus Raw, ZNormStats Stats, Dom
         return CorpusLoader.Load(path, options, NonFinitePolicy.Fail, warnings);
     }
 
+    /// <summary>
+    /// This (source) corpus with its <paramref name="label"/> values carried affinely from its own scale onto
+    /// <paramref name="target"/>'s (e.g. MSP-Podcast's 1-7 onto IEMOCAP's 1-5), so that predictions come out
+    /// on the target's scale; itself when the scales agree.
+    /// </summary>
+    public CorpusDomain OnScaleOf(CorpusDomain target, string label) => Data.Labels is { } y && ScaleMappingOnto(target, label) is not null
+        ? this with { Data = Data with { Labels = Raw.Scales.For(label).MapTo(target.Raw.Scales.For(label), y) } }
+        : this;
+
+    /// <summary>"1-7 to 1-5: y' = ..." when this corpus's <paramref name="label"/> scale differs from <paramref name="target"/>'s, else null.</summary>
+    public string? ScaleMappingOnto(CorpusDomain target, string label)
+    {
+        LabelScale from = Raw.Scales.For(label), to = target.Raw.Scales.For(label);
+        return from == to ? null : from.DescribeMapTo(to);
+    }
+
     public FeatureNormalisation Normalisation => new(Stats.FeatureNames, Stats.Means, Stats.Stds);
 
     public string NormalisationJson() => JsonSerializer.Serialize(new { corpus = Path, mean = Stats.Means, std = Stats.Stds });

@@ -47,10 +47,13 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(4, corpus.Count);
         Assert.Equal("IEMOCAP", corpus.Name);
         Assert.Equal(["Ses01F", "Ses01M", "Ses02F", "Ses02M"], corpus.Speakers);
+        Assert.Equal(["neutral", "frustration", "happiness", "sadness"], corpus.Categories);
+        Assert.Equal(LabelScales.OneToFive, corpus.Scales);
         Assert.Contains("utterances: 4", output);
         Assert.Contains("speakers: 4", output);
         Assert.Contains("sessions: 2", output);
-        Assert.Contains("valence: mean 2.500, std 0.935", output);
+        Assert.Contains("valence: mean 2.500, std 0.935, missing 0, scale 1-5", output);
+        Assert.Contains("categories: frustration 1, happiness 1, neutral 1, sadness 1", output);
         Assert.Contains("feature rows without labels (dropped): 1", output);
         Assert.Contains("labelled utterances without feature rows: 0", output);
     }
@@ -69,6 +72,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal([4f, 3f], corpus.Arousal);
         Assert.Equal(["F01", "M03"], corpus.Speakers);
         Assert.Equal(["1", "3"], corpus.Sessions);
+        Assert.Equal(["anger", "happiness"], corpus.Categories);
         Assert.Contains("missing 1", output);
     }
 

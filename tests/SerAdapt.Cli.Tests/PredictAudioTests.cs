@@ -1,5 +1,5 @@
-using System.Text;
 using SerAdapt.Adaptation;
+using SerAdapt.Data.Tests;
 using SerAdapt.Engine;
 using SerAdapt.Features;
 
@@ -21,8 +21,8 @@ public sealed class PredictAudioTests : IDisposable
     {
         string model = SaveModel(Is10FeatureNames.Functionals(variant).ToArray());
         Directory.CreateDirectory(P("audio"));
-        WriteTone(P("audio/low.wav"), 140, 1.0);
-        WriteTone(P("audio/high.wav"), 260, 1.2);
+        FakeEmotionCorpora.WriteTone(P("audio/low.wav"), 140, 1.0);
+        FakeEmotionCorpora.WriteTone(P("audio/high.wav"), 260, 1.2);
         File.WriteAllText(P("audio/broken.wav"), "not audio");
 
         var (code, output, error) = CliHarness.Run("predict", "--model", model, P("audio"), "-o", P("pred.csv"), "--threads", "1");
@@ -40,7 +40,7 @@ public sealed class PredictAudioTests : IDisposable
     public void Predict_WavWithModelOfOtherFeatures_FailsSayingSo()
     {
         string model = SaveModel(["f0", "f1", "f2"]);
-        WriteTone(P("a.wav"), 200, 1.0);
+        FakeEmotionCorpora.WriteTone(P("a.wav"), 200, 1.0);
 
         var (code, _, error) = CliHarness.Run("predict", "--model", model, P("a.wav"), "-o", P("pred.csv"));
 
@@ -73,25 +73,5 @@ public sealed class PredictAudioTests : IDisposable
         string dir = P("model-" + names.Length);
         model.Save(dir);
         return dir;
-    }
-
-    /// <summary>16 kHz mono 16-bit PCM: a tone with a few harmonics, so that it is voiced.</summary>
-    private static void WriteTone(string path, double hz, double seconds)
-    {
-        int n = (int)(16000 * seconds);
-        using var stream = new MemoryStream();
-        using (var w = new BinaryWriter(stream, Encoding.ASCII, leaveOpen: true))
-        {
-            w.Write("RIFF"u8); w.Write(36 + 2 * n); w.Write("WAVE"u8);
-            w.Write("fmt "u8); w.Write(16); w.Write((short)1); w.Write((short)1); w.Write(16000); w.Write(32000); w.Write((short)2); w.Write((short)16);
-            w.Write("data"u8); w.Write(2 * n);
-            for (int i = 0; i < n; i++)
-            {
-                double t = i / 16000.0, x = 0;
-                for (int h = 1; h <= 5; h++) x += Math.Sin(2 * Math.PI * h * hz * t) / h;
-                w.Write((short)(6000 * x));
-            }
-        }
-        File.WriteAllBytes(path, stream.ToArray());
     }
 }

@@ -68,4 +68,47 @@ public class CorpusFileTests
         Assert.Throws<InvalidOperationException>(() => AtomicFile.WriteStream(path, s => { s.WriteByte(1); throw new InvalidOperationException("boom"); }));
         Assert.Empty(Directory.GetFiles(folder.Path));
     }
+
+    [Fact]
+    public void WriteThenRead_RoundTripsCategoriesSplitsAndScales()
+    {
+        using var folder = new TempFolder();
+        var c = TestCorpora.Small();
+        var scales = new LabelScales(LabelScale.OneToSeven, new LabelScale(0.5f, 4.5f), LabelScale.OneToFive);
+        var categories = c.Ids.Select((_, i) => i % 2 == 0 ? "anger" : "neutral").ToArray();
+        var splits = c.Ids.Select((_, i) => i < 8 ? "Train" : "Test1").ToArray();
+        c = new Corpus(c.Name, c.Ids, c.FeatureNames, c.Features, c.Valence, c.Arousal, c.Dominance, c.Speakers, c.Sessions, c.Genders,
+            categories, splits, scales);
+        CorpusFile.Write(c, folder["c.parquet"]);
+        var r = CorpusFile.Read(folder["c.parquet"]);
+        Assert.Equal(scales, r.Scales);
+        Assert.Equal(categories, r.Categories);
+        Assert.Equal(splits, r.Splits);
+        Assert.Equal(scales, r.Subset([0, 1]).Scales);
+    }
+
+    [Fact]
+    public async Task Read_FormatOneFileWithoutScales_LoadsOnOneToFive()
+    {
+        using var folder = new TempFolder();
+        string path = folder["v1.parquet"];
+        string[] text = ["id", "speaker", "session", "gender"];
+        var fields = text.Select(n => new Parquet.Schema.DataField(n, typeof(string), isNullable: false))
+            .Concat(new[] { "valence", "arousal", "dominance", "f1" }.Select(n => new Parquet.Schema.DataField(n, typeof(float), isNullable: false))).ToArray();
+        await using (var stream = File.Create(path))
+        {
+            await using var writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(fields), stream);
+            writer.CustomMetadata = new Dictionary<string, string> { [CorpusFile.NameKey] = "old", [CorpusFile.FormatKey] = "1" };
+            using var group = writer.CreateRowGroup();
+            foreach (var (field, value) in fields.Zip(new object[] { "u1", "S1", "1", "F" }))
+                await group.WriteAsync(field, (string[])[(string)value]);
+            foreach (var field in fields.Skip(4))
+                await group.WriteAsync<float>(field, (float[])[2.5f]);
+        }
+        var c = CorpusFile.Read(path);
+        Assert.Equal(LabelScales.OneToFive, c.Scales);
+        Assert.Equal([""], c.Categories);
+        Assert.Equal([2.5f], c.Valence);
+        Assert.Equal(["f1"], c.FeatureNames);
+    }
 }

@@ -114,4 +114,20 @@ public class CorpusImportTests
     [InlineData("UTD-IMPROV-S01A-F01-P-FM01.avi", "MSP-IMPROV-S01A-F01-P-FM01")]
     [InlineData("MSP-IMPROV-S01A-F01-P-FM01", "MSP-IMPROV-S01A-F01-P-FM01")]
     public void Key_StripsFolderExtensionAndMapsMspPrefix(string id, string key) => Assert.Equal(key, CorpusImport.Key(id));
+
+    [Fact]
+    public void Join_CategoryCorpus_KeepsCategoriesMappedLabelsAndScale()
+    {
+        using var folder = new TempFolder();
+        var labels = CategoryMap.Default.Apply(RavdessLabels.Read(FakeEmotionCorpora.Ravdess(folder), includeSong: false));
+        var table = OpenSmileArff.Read(FakeCorpora.Arff(folder, labels.Select(l => l.Id + ".wav").Append("03-02-05-01-01-01-01")));
+        var (corpus, summary) = CorpusImport.Join(table, labels, "RAVDESS", NonFinitePolicy.Fail, LabelScales.Uniform(CategoryMap.Scale));
+        Assert.Equal(["neutral", "calm", "anger", "happiness", "surprise"], corpus.Categories);
+        Assert.Equal([3.0f, 3.5f, 1.5f, 4.5f, 3.0f], corpus.Valence);
+        Assert.Equal(LabelScales.OneToFive, corpus.Scales);
+        Assert.Equal(1, summary.RowsWithoutLabels);
+        Assert.Equal(2, summary.Speakers);
+        Assert.Equal(5, summary.Categories.Count);
+        Assert.DoesNotContain("dominance", summary.ToString()); // all missing: no line
+    }
 }

@@ -78,7 +78,7 @@ public class GenericCsvTests
     public void Read_LabelOutOfRange_FailsNamingLineAndColumn()
     {
         var ex = Assert.Throws<DataFormatException>(() =>
-            Parse("id,x,v\nu1,1,3\nu2,1,7\n", new GenericCsvOptions(LabelColumn: "v", LabelRange: LabelRange.OneToFive)));
+            Parse("id,x,v\nu1,1,3\nu2,1,7\n", new GenericCsvOptions(LabelColumn: "v", LabelScale: LabelScale.OneToFive)));
         Assert.Equal((3, 3), (ex.Line, ex.Column));
         Assert.Contains("outside the range 1-5", ex.Message);
     }
@@ -109,5 +109,55 @@ public class GenericCsvTests
     public void Read_EmptyFile_Fails()
     {
         Assert.Throws<DataFormatException>(() => Parse(""));
+    }
+
+    [Fact]
+    public void Read_ArousalColumnBesideValenceLabel_IsNotAFeature_AndIsListed()
+    {
+        // The leak of issue 17: arousal was a feature of a valence regressor.
+        var t = Parse("id,valence,Arousal,EmoDom,gold_activation,spk,x,y\nu1,3,4,2,1,7,0.5,1\nu2,2,3,3,2,8,0.7,2\n",
+            new GenericCsvOptions(LabelColumn: "valence"));
+        Assert.Equal(["x", "y"], t.FeatureNames);
+        var warning = Assert.Single(t.Warnings, w => w.Contains("not used as features"));
+        Assert.Contains("'Arousal' (named like a label), 'EmoDom' (named like a label), 'gold_activation' (named like a label), 'spk' (named like a group column)", warning);
+    }
+
+    [Fact]
+    public void Read_NumericSpeakerColumn_IsAGroupNotAFeature()
+    {
+        var t = Parse("id,speaker,x\nu1,1001,0.5\nu2,1002,0.7\n", new GenericCsvOptions(SpeakerColumn: "speaker"));
+        Assert.Equal(["x"], t.FeatureNames);
+        Assert.Equal(["1001", "1002"], t.Speakers!);
+    }
+
+    [Theory]
+    [InlineData("pcm_*", new[] { "pcm_a", "pcm_b" })]
+    [InlineData("pcm_b..mfcc_1", new[] { "pcm_b", "arousal", "mfcc_1" })]
+    [InlineData("mfcc_1, pcm_a", new[] { "pcm_a", "mfcc_1" })]
+    public void Read_FeatureColumnsChosen_TakesExactlyThose(string selection, string[] expected)
+    {
+        var t = Parse("id,v,pcm_a,pcm_b,arousal,mfcc_1,other\nu1,3,1,2,3,4,5\n", new GenericCsvOptions(LabelColumn: "v", FeatureColumns: selection));
+        Assert.Equal(expected, t.FeatureNames);
+        Assert.DoesNotContain(t.Warnings, w => w.Contains("not used as features"));
+    }
+
+    [Theory]
+    [InlineData("zz*", "'zz*' matches no column")]
+    [InlineData("v,pcm_a", "chooses 'v', which is the id, a label or a group column")]
+    [InlineData("note", "column 'note' chosen by --features is not numeric")]
+    [InlineData("pcm_a..nothing", "no column 'nothing'")]
+    public void Read_BadFeatureSelection_FailsNamingFile(string selection, string message)
+    {
+        var ex = Assert.Throws<DataFormatException>(() =>
+            Parse("id,v,pcm_a,note\nu1,3,1,loud\n", new GenericCsvOptions(LabelColumn: "v", FeatureColumns: selection)));
+        Assert.StartsWith("g.csv", ex.Message);
+        Assert.Contains(message, ex.Message);
+    }
+
+    [Fact]
+    public void ToCorpus_RecordsTheLabelScale()
+    {
+        var t = Parse("id,v,x\nu1,6.5,1\n", new GenericCsvOptions(LabelColumn: "v", LabelScale: LabelScale.OneToSeven));
+        Assert.Equal(LabelScales.Uniform(LabelScale.OneToSeven), t.ToCorpus("c").Scales);
     }
 }

@@ -19,7 +19,7 @@ public class LabelReaderTests
     public void Iemocap_MalformedSummaryLine_FailsNamingFileAndLine()
     {
         var ex = Assert.Throws<DataFormatException>(() =>
-            IemocapLabels.Read(new StringReader("[1.0 - 2.0]\tSes01F_impro01_F000\tneu\n"), "e.txt", LabelRange.OneToFive));
+            IemocapLabels.Read(new StringReader("[1.0 - 2.0]\tSes01F_impro01_F000\tneu\n"), "e.txt", LabelScale.OneToFive));
         Assert.StartsWith("e.txt:1:", ex.Message);
     }
 
@@ -27,7 +27,7 @@ public class LabelReaderTests
     public void Iemocap_ValenceOutOfRange_FailsNamingFileAndLine()
     {
         var ex = Assert.Throws<DataFormatException>(() =>
-            IemocapLabels.Read(new StringReader("\n[1.0 - 2.0]\tSes01F_impro01_F000\tneu\t[5.5000, 2.0000, 2.0000]\n"), "e.txt", LabelRange.OneToFive));
+            IemocapLabels.Read(new StringReader("\n[1.0 - 2.0]\tSes01F_impro01_F000\tneu\t[5.5000, 2.0000, 2.0000]\n"), "e.txt", LabelScale.OneToFive));
         Assert.Equal(2, ex.Line);
         Assert.Contains("valence 5.5000", ex.Message);
     }
@@ -65,7 +65,7 @@ public class LabelReaderTests
     [Fact]
     public void MspImprov_NaN_IsMissingLabel()
     {
-        var labels = MspImprovLabels.Read(new StringReader("UTD-IMPROV-S01A-F01-P-FM01.avi; A; A:3.0; V:NaN; D:2.0 ; N:3.0;\n"), "Evaluation.txt", LabelRange.OneToFive);
+        var labels = MspImprovLabels.Read(new StringReader("UTD-IMPROV-S01A-F01-P-FM01.avi; A; A:3.0; V:NaN; D:2.0 ; N:3.0;\n"), "Evaluation.txt", LabelScale.OneToFive);
         Assert.True(float.IsNaN(labels[0].Valence));
         Assert.Equal(3f, labels[0].Arousal);
     }
@@ -74,7 +74,7 @@ public class LabelReaderTests
     public void MspImprov_ValueOutOfRange_FailsNamingLineAndColumn()
     {
         var ex = Assert.Throws<DataFormatException>(() => MspImprovLabels.Read(
-            new StringReader("x\nUTD-IMPROV-S01A-F01-P-FM01.avi; A; A:3.0; V:6.0; D:2.0 ; N:3.0;\n"), "Evaluation.txt", LabelRange.OneToFive));
+            new StringReader("x\nUTD-IMPROV-S01A-F01-P-FM01.avi; A; A:3.0; V:6.0; D:2.0 ; N:3.0;\n"), "Evaluation.txt", LabelScale.OneToFive));
         Assert.Equal(2, ex.Line);
         Assert.Equal(45, ex.Column);
         Assert.Contains("V value 6.0", ex.Message);
@@ -84,7 +84,7 @@ public class LabelReaderTests
     public void MspImprov_MalformedLine_FailsNamingLine()
     {
         var ex = Assert.Throws<DataFormatException>(() => MspImprovLabels.Read(
-            new StringReader("UTD-IMPROV-S01A-F01-P-FM01.avi; A; V:3.0; A:6.0;\n"), "Evaluation.txt", LabelRange.OneToFive));
+            new StringReader("UTD-IMPROV-S01A-F01-P-FM01.avi; A; V:3.0; A:6.0;\n"), "Evaluation.txt", LabelScale.OneToFive));
         Assert.StartsWith("Evaluation.txt:1:", ex.Message);
     }
 
@@ -92,7 +92,7 @@ public class LabelReaderTests
     public void MspImprov_NonNumericValue_FailsNamingLine()
     {
         var ex = Assert.Throws<DataFormatException>(() => MspImprovLabels.Read(
-            new StringReader("UTD-IMPROV-S01A-F01-P-FM01.avi; A; A:high; V:3.0; D:2.0 ; N:3.0;\n"), "Evaluation.txt", LabelRange.OneToFive));
+            new StringReader("UTD-IMPROV-S01A-F01-P-FM01.avi; A; A:high; V:3.0; D:2.0 ; N:3.0;\n"), "Evaluation.txt", LabelScale.OneToFive));
         Assert.Contains("A value 'high' is not a number", ex.Message);
     }
 }

@@ -44,6 +44,7 @@ public static class ExperimentCommand
             // Corpora first: a bad corpus file must not leave a report folder behind.
             var trainer = AdaptationTrainer.Load(c);
             foreach (var warning in trainer.Warnings) parse.InvocationConfiguration.Output.WriteLine($"warning: {warning}");
+            foreach (var mapping in trainer.ScaleMappings) parse.InvocationConfiguration.Output.WriteLine(mapping);
             var folder = ExperimentFolder.Create(parse.GetValue(output)!, c, part, parse.GetValue(resume), parse.GetValue(force));
             ExperimentConsole.Run((events, token) => ExperimentRunner.Run(folder, trainer.Train, events, token));
             var results = folder.ReadResults();

@@ -5,21 +5,41 @@ using SerAdapt.Features;
 namespace SerAdapt.Cli.Commands;
 
 /// <summary>
-/// <c>seradapt import iemocap|msp-improv|csv</c>: joins corpus labels with feature rows by utterance
-/// name and writes a corpus file (Parquet), printing a summary. Nothing is written on an error.
+/// <c>seradapt import iemocap|msp-improv|msp-podcast|crema-d|ravdess|emodb|csv</c>: joins corpus labels
+/// with feature rows by utterance name and writes a corpus file (Parquet) that records each label's
+/// scale, printing a summary. Corpora labelled with categories get valence and arousal from a
+/// <see cref="CategoryMap"/>. Nothing is written on an error.
 /// </summary>
 public static class ImportCommand
 {
     public static Command Create()
     {
-        var command = new Command("import", "Make a corpus file (.parquet) from corpus labels and openSMILE features, or from a generic CSV.");
-        command.Subcommands.Add(CorpusCommand("iemocap", "USC-IEMOCAP: labels from Session*/dialog/EmoEvaluation/*.txt under --root.", "IEMOCAP",
-            (root, _) => IemocapLabels.Read(root)));
-        command.Subcommands.Add(CorpusCommand("msp-improv", "MSP-IMPROV: labels from Evaluation.txt (or Evalution.txt) under --root.", "MSP-IMPROV",
-            (root, labels) => MspImprovLabels.Read(labels ?? root)));
+        var command = new Command("import", "Make a corpus file (.parquet) from a corpus folder (labels + WAVs or openSMILE features), or from a generic CSV.");
+        command.Subcommands.Add(CorpusCommand("iemocap", "USC-IEMOCAP: labels from Session*/dialog/EmoEvaluation/*.txt under --root (1-5).", "IEMOCAP",
+            LabelScales.OneToFive, (parse, root, _) => IemocapLabels.Read(root)));
+        var improvLabels = LabelFileOption();
+        command.Subcommands.Add(CorpusCommand("msp-improv", "MSP-IMPROV: labels from Evaluation.txt (or Evalution.txt) under --root (1-5).", "MSP-IMPROV",
+            LabelScales.OneToFive, (parse, root, _) => MspImprovLabels.Read(parse.GetValue(improvLabels)?.FullName ?? root), improvLabels));
+        var podcastLabels = LabelFileOption();
+        command.Subcommands.Add(CorpusCommand("msp-podcast", $"MSP-Podcast: labels from {MspPodcastLabels.LabelFile} (1-7), audio under Audios/.", "MSP-Podcast",
+            MspPodcastLabels.Scales, (parse, root, _) => MspPodcastLabels.Read(root, parse.GetValue(podcastLabels)?.FullName), podcastLabels));
+        var emotion = new Option<string>("--emotion")
+        {
+            Description = $"intended (the actor's, from the file name) or perceived (the crowd's VoiceVote in {CremaDLabels.RatingsFile}).",
+            DefaultValueFactory = _ => "intended",
+        }.AcceptOnlyFromAmong("intended", "perceived");
+        command.Subcommands.Add(CategoryCorpusCommand("crema-d", "CREMA-D: AudioWAV/ActorID_Sentence_Emotion_Level.wav; categories mapped to valence/arousal.", "CREMA-D",
+            (parse, root, warnings) => CremaDLabels.Read(root, parse.GetValue(emotion) == "perceived", warnings), emotion));
+        var song = new Option<bool>("--include-song") { Description = "Keep the song files (vocal channel 02) too; speech only by default." };
+        command.Subcommands.Add(CategoryCorpusCommand("ravdess", "RAVDESS: Actor_NN/MM-VV-EE-II-SS-RR-AA.wav (or a flat folder); categories mapped to valence/arousal.", "RAVDESS",
+            (parse, root, warnings) => RavdessLabels.Read(root, parse.GetValue(song), warnings), song));
+        command.Subcommands.Add(CategoryCorpusCommand("emodb", "EmoDB (Berlin): wav/SSTTTEV.wav; categories mapped to valence/arousal.", "EmoDB",
+            (parse, root, _) => EmoDbLabels.Read(root)));
         command.Subcommands.Add(CsvCommand());
         return command;
     }
+
+    private static Option<FileInfo?> LabelFileOption() => new("--labels") { Description = "Label file, when it is not found under --root." };
 
     private static Option<FileInfo> OutputOption() => new("--output", "-o") { Description = "Corpus file to write (.parquet).", Required = true };
 
@@ -31,8 +51,25 @@ public static class ImportCommand
 
     private static NonFinitePolicy Policy(string impute) => impute == "mean" ? NonFinitePolicy.ImputeMean : NonFinitePolicy.Fail;
 
-    private static Command CorpusCommand(string name, string description, string corpusName,
-        Func<string, string?, List<UtteranceLabel>> readLabels)
+    /// <summary>A corpus labelled with categories only: valence and arousal (1-5) come from the category map.</summary>
+    private static Command CategoryCorpusCommand(string name, string description, string corpusName,
+        Func<ParseResult, string, List<string>, List<UtteranceLabel>> readCategories, params Option[] extra)
+    {
+        var map = new Option<FileInfo?>("--category-map")
+        {
+            Description = "YAML table of category -> {valence, arousal} on the 1-5 scale, replacing the default (docs/corpora.md).",
+        };
+        return CorpusCommand(name, description, corpusName, LabelScales.Uniform(CategoryMap.Scale), (parse, root, warnings) =>
+        {
+            var categoryMap = parse.GetValue(map) is { } file ? CategoryMap.Load(file.FullName) : CategoryMap.Default;
+            var labels = categoryMap.Apply(readCategories(parse, root, warnings));
+            parse.InvocationConfiguration.Output.WriteLine($"valence and arousal from the categories by {categoryMap.Source}");
+            return labels;
+        }, [map, .. extra]);
+    }
+
+    private static Command CorpusCommand(string name, string description, string corpusName, LabelScales scales,
+        Func<ParseResult, string, List<string>, List<UtteranceLabel>> readLabels, params Option[] extra)
     {
         var root = new Option<DirectoryInfo>("--root") { Description = "Root folder of the corpus as distributed.", Required = true };
         var features = new Option<string?>("--features")
@@ -45,21 +82,27 @@ public static class ImportCommand
             Description = "Feature set extracted from the WAVs when --features is not given.",
             DefaultValueFactory = _ => Is10VariantNames.Is10,
         }.AcceptOnlyFromAmong(Is10VariantNames.Is10, Is10VariantNames.Is10Compat);
-        var labels = new Option<FileInfo?>("--labels") { Description = "Label file, when it is not found under --root." };
+        var skipBadAudio = new Option<bool>("--skip-bad-audio")
+        {
+            Description = "Leave out WAVs the extractor cannot read (e.g. CREMA-D's silent 1076_MTI_SAD_XX.wav), listing them; by default one stops the import.",
+        };
         var corpus = new Option<string>("--name") { Description = "Corpus name stored in the file.", DefaultValueFactory = _ => corpusName };
         var output = OutputOption();
         var impute = ImputeOption();
-        var command = new Command(name, description) { root, features, variant, output, corpus, impute };
-        if (name == "msp-improv") command.Options.Add(labels);
+        var command = new Command(name, description) { root, features, variant, skipBadAudio, output, corpus, impute };
+        foreach (var option in extra) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) =>
         {
-            var labelList = readLabels(parse.GetRequiredValue(root).FullName, parse.GetValue(labels)?.FullName);
+            string rootPath = parse.GetRequiredValue(root).FullName;
+            var warnings = new List<string>();
+            var labelList = readLabels(parse, rootPath, warnings);
             string? featurePath = parse.GetValue(features);
             var table = featurePath is not null
                 ? CorpusLoader.ReadFeatures(featurePath)
-                : ExtractFromCorpusAudio(parse, parse.GetRequiredValue(root).FullName, labelList,
-                    Is10VariantNames.Parse(parse.GetValue(variant)!), cancellationToken);
-            var (result, summary) = CorpusImport.Join(table, labelList, parse.GetRequiredValue(corpus), Policy(parse.GetRequiredValue(impute)));
+                : ExtractFromCorpusAudio(parse, rootPath, labelList, Is10VariantNames.Parse(parse.GetValue(variant)!), parse.GetValue(skipBadAudio),
+                    warnings, cancellationToken);
+            table.Warnings.InsertRange(0, warnings);
+            var (result, summary) = CorpusImport.Join(table, labelList, parse.GetRequiredValue(corpus), Policy(parse.GetRequiredValue(impute)), scales);
             return Task.FromResult(Write(parse, result, summary, parse.GetRequiredValue(output).FullName));
         });
         return command;
@@ -67,22 +110,28 @@ public static class ImportCommand
 
     /// <summary>
     /// IS10 features of the corpus's WAV files whose names are labelled utterances (IEMOCAP's
-    /// Session*/sentences/wav/..., MSP-IMPROV's MSP-IMPROV-*.wav); whole-dialog recordings are skipped.
-    /// A file that fails to extract stops the import (naming it) rather than leaving a silent hole.
+    /// Session*/sentences/wav/..., MSP-IMPROV's MSP-IMPROV-*.wav, ...); whole-dialog recordings, hidden
+    /// files and audio without a label row are skipped and counted.
+    /// A file that fails to extract stops the import (naming it) rather than leaving a silent hole,
+    /// unless <paramref name="skipBad"/>: then it is left out and named in a warning.
     /// </summary>
     private static FeatureTable ExtractFromCorpusAudio(ParseResult parse, string root, List<UtteranceLabel> labels,
-        Is10Variant variant, CancellationToken cancellationToken)
+        Is10Variant variant, bool skipBad, List<string> warnings, CancellationToken cancellationToken)
     {
         var wanted = labels.Select(l => CorpusImport.Key(l.Id)).ToHashSet(StringComparer.Ordinal);
-        var files = Is10BatchExtractor.FindAudioFiles([root])
-            .Where(f => wanted.Contains(CorpusImport.Key(Path.GetFileName(f))))
-            .ToList();
+        var all = Is10BatchExtractor.FindAudioFiles([root]).Where(f => !CorpusAudioFiles.IsHidden(root, f)).ToList();
+        var files = all.Where(f => wanted.Contains(CorpusImport.Key(Path.GetFileName(f)))).ToList();
+        var skipped = all.Except(files).ToList();
+        if (skipped.Count > 0)
+            parse.InvocationConfiguration.Output.WriteLine($"{skipped.Count} WAV file(s) under {root} are not labelled utterances and are not extracted (e.g. {skipped[0]})");
         if (files.Count == 0)
             throw new FileNotFoundException($"no WAV file under {root} is named after a labelled utterance (looked for e.g. {labels.FirstOrDefault()?.Id}.wav)");
         var result = AudioFeatureExtraction.Run(files, new Is10BatchOptions(variant, 0, null),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
-        if (result.Failures.Count > 0)
-            throw new InvalidDataException($"{result.Failures.Count} of {files.Count} audio files could not be read; first: {result.Failures[0].Message}");
+        if (result.Failures.Count > 0 && !skipBad)
+            throw new InvalidDataException(
+                $"{result.Failures.Count} of {files.Count} audio files could not be read (--skip-bad-audio leaves them out); first: {result.Failures[0].Message}");
+        warnings.AddRange(result.Failures.Select(f => $"left out (--skip-bad-audio): {f.Message}"));
         return AudioFeatureExtraction.ToFeatureTable(result, variant, root);
     }
 

@@ -29,10 +29,11 @@ public static class TrainCommand
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Model folder to write (weights.safetensors + model.json).", Required = true };
         var config = new Option<string?>("--config") { Description = "Experiment YAML file for the settings (as seradapt experiment; `seradapt config` prints every key)." };
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Also write the target's predictions (CSV as `seradapt predict`)." };
+        var featureColumns = GenericCsvColumnOptions.FeaturesOption();
         var settings = new SettingOptions(registry);
         var command = new Command("train", $"Train one method ({string.Join(", ", registry.Methods.Select(m => m.Display))}) and save the model folder.")
         {
-            method, source, target, label, id, session, output, config, predictions,
+            method, source, target, label, id, session, featureColumns, output, config, predictions,
         };
         settings.AddTo(command);
         command.SetAction(parse =>
@@ -48,13 +49,18 @@ public static class TrainCommand
 
             string sourcePath = parse.GetRequiredValue(source).FullName, targetPath = parse.GetRequiredValue(target).FullName;
             string labelName = parse.GetRequiredValue(label);
-            var csv = new GenericCsvOptions(IdColumn: parse.GetValue(id), SessionColumn: parse.GetValue(session));
+            var csv = new GenericCsvOptions(IdColumn: parse.GetValue(id), SessionColumn: parse.GetValue(session), FeatureColumns: parse.GetValue(featureColumns));
             var s = CorpusDomain.Load(sourcePath, labelName, labelRequired: name != "train-on-target", csv);
             var t = CorpusDomain.Load(targetPath, labelName, labelRequired: name == "train-on-target", csv);
             CorpusLoader.CheckCompatible(s.Raw, sourcePath, t.Raw, targetPath);
             foreach (string warning in s.Warnings.Concat(t.Warnings)) o.WriteLine($"warning: {warning}");
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: source {sourcePath} ({s.Data.Count} utterances), target {targetPath} ({t.Data.Count}), {s.Data.Dimension} features, seed {options.Seed}"));
+            if (s.ScaleMappingOnto(t, labelName) is { } mapping)
+            {
+                s = s.OnScaleOf(t, labelName);
+                o.WriteLine($"source {labelName} labels mapped onto the target's scale, {mapping}; predictions are on {t.Raw.Scales.For(labelName)}");
+            }
             if (options.Selection == ModelSelection.Oracle)
                 o.WriteLine("ORACLE model selection: the epoch is chosen with the target's labels; results are optimistic.");
 
@@ -107,6 +113,8 @@ public static class TrainCommand
         model.SetInfo("source", source.Path);
         model.SetInfo("target", target.Path);
         model.SetInfo("label", label);
+        model.SetInfo("label_scale", target.Raw.Scales.For(label).ToString());
+        if (source.ScaleMappingOnto(target, label) is { } mapping) model.SetInfo("source_label_mapping", mapping);
         model.SetInfo("normalisation", $"z-normalisation statistics of the target corpus {target.Path}");
         model.SetInfo("source_normalisation", source.NormalisationJson());
     }
