@@ -1,3 +1,4 @@
+using SerAdapt.Data;
 using SerAdapt.Adaptation;
 using SerAdapt.Experiments;
 
@@ -39,5 +40,23 @@ public class AdaptationTrainerTests
         Assert.Throws<SimulatedCrashException>(() => ExperimentRunner.Run(ExperimentFolder.Create(dir, Small, Shard.Whole, false, false), crashing));
         var resumed = ExperimentRunner.Run(ExperimentFolder.Create(dir, Small, Shard.Whole, resume: true, false), trainer.Train);
         Assert.Equal(whole.Select(r => r with { Seconds = 0 }), resumed.Select(r => r with { Seconds = 0 }));
+    }
+
+    [Fact]
+    public void Domains_SourceOnOneToSevenTargetOnOneToFive_CarriesSourceLabelsOntoTheTargetsScale()
+    {
+        var a = TinyCorpora.Make("a", 60, 12, 3, 0f, 1);
+        var seven = new Corpus(a.Name, a.Ids, a.FeatureNames, a.Features, a.Valence, a.Arousal, a.Dominance, a.Speakers, a.Sessions, a.Genders,
+            scales: LabelScales.Uniform(LabelScale.OneToSeven));
+        var b = TinyCorpora.Make("b", 50, 12, 3, 0.5f, 2);
+        var trainer = new AdaptationTrainer(Small, seven, b);
+        var (source, target) = trainer.Domains("a-to-b");
+        for (int i = 0; i < a.Count; i++)
+            Assert.Equal(1 + (a.Valence[i] - 1) * 4.0 / 6.0, source.Labels![i], 1e-5);
+        Assert.Equal(b.Valence, target.Labels);
+        Assert.Equal(a.Valence, trainer.Domains("b-to-a").Target.Labels);
+        Assert.Single(trainer.ScaleMappings);
+        Assert.StartsWith("a-to-b: source valence labels mapped onto the target's scale, 1-7", trainer.ScaleMappings[0]);
+        Assert.Empty(new AdaptationTrainer(Small, a, b).ScaleMappings);
     }
 }
