@@ -9,6 +9,7 @@ namespace SerAdapt.Features.Egemaps;
 public sealed class Harmonics
 {
     public const float Missing = -201f;
+    private const float LevelFloor = -200f;
     private const int MaxHarmonics = 100;
     private readonly int _fftSize;
     private readonly int _bins;
@@ -17,6 +18,9 @@ public sealed class Harmonics
     private readonly OouraSplitRadixFft _fft;
     private readonly float[] _acf;
     private readonly float[] _level = new float[MaxHarmonics];
+    internal ReadOnlySpan<float> Levels => _level;
+    internal ReadOnlySpan<float> RawMagnitudes => _raw;
+    internal ReadOnlySpan<float> Frequencies => _freq;
     private readonly float[] _raw = new float[MaxHarmonics];
     private readonly float[] _freq = new float[MaxHarmonics];
 
@@ -44,8 +48,8 @@ public sealed class Harmonics
         }
         output[0] = Hnr(magnitude, f0);
         int count = FindHarmonics(magnitude, f0);
-        float h1 = count > 1 ? _level[1] : Missing;
-        float h2 = count > 2 ? _level[2] : Missing;
+        float h1 = count > 1 ? _level[1] : LevelFloor;
+        float h2 = count > 2 ? _level[2] : LevelFloor;
         output[1] = Clip(h1 - h2);
         float a3 = FormantLevel(formants[2], count, out bool found3);
         output[2] = Clip(h1 - (found3 ? a3 : Missing));
@@ -58,15 +62,16 @@ public sealed class Harmonics
 
     private static float Clip(float d) => Math.Clamp(d, -201f, 201f);
 
-    // Level of the harmonic with the largest raw magnitude whose frequency lies in [0.8 f, 1.2 f].
+    // Level of the harmonic (above the fundamental) with the largest raw magnitude whose frequency lies in [0.8 f, 1.2 f].
     private float FormantLevel(float formant, int count, out bool found)
     {
         found = false;
         int best = -1;
         double lo = 0.8 * formant, hi = 1.2 * formant;
-        for (int h = 0; h < count; h++)
+        // The fundamental itself never counts (espeak_en_m_p50_s175 frame 124: F1 = 103 Hz, F0 = 97 Hz -> 0).
+        for (int h = 1; h < count; h++)
         {
-            if (_level[h] == Missing) continue;
+            if (_raw[h] == 0) continue;
             if (_freq[h] < lo || _freq[h] > hi) continue;
             if (best < 0 || _raw[h] > _raw[best]) best = h;
         }
@@ -135,7 +140,8 @@ public sealed class Harmonics
             count = h + 1;
             if (peak < 0 || peak < minBin || peak >= last || peak == prevBin)
             {
-                _level[h] = Missing; _raw[h] = 0; _freq[h] = 0;
+                // No peak: zero magnitude, whose level is the floor (H1-H2 of librivox_0880 frame 13).
+                _level[h] = LevelFloor; _raw[h] = 0; _freq[h] = 0;
                 continue;
             }
             prevBin = peak;
@@ -147,7 +153,7 @@ public sealed class Harmonics
             _freq[h] = (float)((peak + offset) * _binHz);
             if (h == 0) log0 = Math.Log10(b);
             double level = 20 * (Math.Log10(interp) - log0);
-            _level[h] = h == 0 && b <= 0 ? Missing : (float)Math.Max(level, -200);
+            _level[h] = h == 0 && b <= 0 ? Missing : (float)Math.Max(level, LevelFloor);
         }
         return count;
     }
