@@ -48,6 +48,14 @@ public sealed class Harmonics
         }
         output[0] = Hnr(magnitude, f0);
         int count = FindHarmonics(magnitude, f0);
+        if (count == 0 || _raw[0] == 0)
+        {
+            // No fundamental peak: the harmonic measures are those of an unvoiced frame
+            // (asterisk_demo-congrats_8k frames 1014, 1016), the HNR stays.
+            output[1] = output[2] = 0;
+            output[3] = output[4] = output[5] = Missing;
+            return;
+        }
         float h1 = count > 1 ? _level[1] : LevelFloor;
         float h2 = count > 2 ? _level[2] : LevelFloor;
         output[1] = Clip(h1 - h2);
