@@ -67,6 +67,9 @@ public static class EgemapsLevelExtractor
         return new EgemapsLevels(n20, n60, pending, e, f, energy);
     }
 
-    /// <summary>12 log2(F0 / 27.5) for F0 above 29.136 Hz, 1 for lower positive F0, 0 for 0.</summary>
-    public static float Semitone(float f0) => f0 > SemitoneFloorHz ? (float)(12 * Math.Log(f0 / 27.5) / Math.Log(2)) : f0 > 0 ? 1f : 0f;
+    /// <summary>
+    /// 12 log2(F0 / 27.5) for F0 above 29.136 Hz, 1 for lower positive F0, 0 for 0; in float32 as
+    /// 12 ln(F0 / 27.5) / ln 2, which equals openSMILE's F0finalLog bit for bit (the debug levels).
+    /// </summary>
+    public static float Semitone(float f0) => f0 > SemitoneFloorHz ? 12f * MathF.Log(f0 / 27.5f) / MathF.Log(2f) : f0 > 0 ? 1f : 0f;
 }
