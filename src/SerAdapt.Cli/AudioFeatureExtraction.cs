@@ -6,18 +6,22 @@ using Spectre.Console;
 namespace SerAdapt.Cli;
 
 /// <summary>
-/// The IS10 batch extraction as the CLI runs it (progress bar on a terminal, summary line, failure
+/// The batch extraction (IS10, or any set through a batch function) as the CLI runs it (progress bar on a terminal, summary line, failure
 /// list), shared by <c>extract</c> and by <c>import --root</c> without a feature file.
 /// </summary>
 internal static class AudioFeatureExtraction
 {
     public static Is10BatchResult Run(IReadOnlyList<string> files, Is10BatchOptions options, TextWriter stdout, TextWriter stderr,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        Run(files.Count, progress => Is10BatchExtractor.Run(files, options, progress, cancellationToken), stdout, stderr);
+
+    /// <summary>Runs <paramref name="batch"/> (any feature set's batch extractor, given a progress callback) with the progress bar and summary.</summary>
+    public static Is10BatchResult Run(int fileCount, Func<Action<BatchProgress>?, Is10BatchResult> batch, TextWriter stdout, TextWriter stderr)
     {
         Is10BatchResult result;
         if (Console.IsOutputRedirected || !ReferenceEquals(stdout, Console.Out))
         {
-            result = Is10BatchExtractor.Run(files, options, null, cancellationToken);
+            result = batch(null);
         }
         else
         {
@@ -26,8 +30,8 @@ internal static class AudioFeatureExtraction
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(context =>
                 {
-                    var task = context.AddTask($"Extracting {files.Count} files", maxValue: files.Count);
-                    result = Is10BatchExtractor.Run(files, options, _ => { lock (task) task.Increment(1); }, cancellationToken);
+                    var task = context.AddTask($"Extracting {fileCount} files", maxValue: fileCount);
+                    result = batch(_ => { lock (task) task.Increment(1); });
                 });
         }
 
@@ -46,9 +50,13 @@ internal static class AudioFeatureExtraction
     }
 
     /// <summary>The extracted rows as a feature table (ids = instance names, i.e. file names without extension).</summary>
-    public static FeatureTable ToFeatureTable(Is10BatchResult result, Is10Variant variant, string source)
+    public static FeatureTable ToFeatureTable(Is10BatchResult result, Is10Variant variant, string source) =>
+        ToFeatureTable(result, Is10FeatureNames.Functionals(variant), source);
+
+    /// <summary>The extracted rows as a feature table with the given feature names.</summary>
+    public static FeatureTable ToFeatureTable(Is10BatchResult result, IReadOnlyList<string> featureNames, string source)
     {
-        var names = Is10FeatureNames.Functionals(variant).ToArray();
+        var names = featureNames.ToArray();
         int n = result.Rows.Count, d = names.Length;
         var values = new float[n * d];
         var ids = new string[n];

@@ -79,7 +79,7 @@ public static class Is10BatchExtractor
         return new Is10BatchResult(okRows, failures, durations.Sum(), clock.Elapsed, resampled);
     }
 
-    private static void ThrowOnDuplicateNames(IReadOnlyList<string> files)
+    internal static void ThrowOnDuplicateNames(IReadOnlyList<string> files)
     {
         var groups = files.GroupBy(f => Path.GetFileNameWithoutExtension(f), StringComparer.Ordinal)
             .Where(g => g.Count() > 1)

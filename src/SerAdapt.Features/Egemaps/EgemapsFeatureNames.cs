@@ -3,6 +3,9 @@ namespace SerAdapt.Features.Egemaps;
 /// <summary>openSMILE's names of the 88 eGeMAPSv02 functionals and the 25 LLD columns, in output order.</summary>
 public static class EgemapsFeatureNames
 {
+    /// <summary>The name of this feature set on the command line (<c>extract --set egemaps</c>).</summary>
+    public const string SetName = "egemaps";
+
     private static readonly string[] s_lld =
     [
         "Loudness_sma3", "alphaRatio_sma3", "hammarbergIndex_sma3", "slope0-500_sma3", "slope500-1500_sma3",

@@ -36,7 +36,7 @@ public static class Polynomial
                 roots[k] = z - step;
                 moved = Math.Max(moved, step.Magnitude / Math.Max(z.Magnitude, 1e-300));
             }
-            if (moved < 1e-15) break;
+            if (moved < 1e-12) break;
         }
         for (int k = 0; k < n; k++)
             for (int i = 0; i < 2; i++)
