@@ -145,21 +145,7 @@ internal sealed class EgemapsFrontEnd
     private void Magnitudes(OouraSplitRadixFft fft, float[] f, float[] mag, bool keepComplex)
     {
         fft.Forward(f);
-        int half = f.Length / 2;
-        mag[0] = MathF.Abs(f[0]);
-        mag[half] = MathF.Abs(f[1]);
-        for (int k = 1; k < half; k++)
-        {
-            float re = f[2 * k], im = f[2 * k + 1];
-            mag[k] = (float)Math.Sqrt(re * re + im * im);
-        }
-        if (!keepComplex) return;
-        _re[0] = f[0]; _im[0] = 0;
-        _re[half] = f[1]; _im[half] = 0;
-        for (int k = 1; k < half; k++)
-        {
-            _re[k] = f[2 * k];
-            _im[k] = -f[2 * k + 1];
-        }
+        OouraSplitRadixFft.Magnitudes(f, mag);
+        if (keepComplex) OouraSplitRadixFft.Unpack(f, _re, _im);
     }
 }
