@@ -56,13 +56,15 @@ public static class EgemapsLevelExtractor
             }
         }
 
+        // cPitchJitter with searchRangeRel 0.1 and useBrokenJitterThresh 0 (minCC 0.5), its rows
+        // at the frame start 160 t (the Viterbi output is time-stamped correctly, no one-frame delay).
         var jitter = new PitchJitter(EgemapsFrontEnd.SampleRate, 0.1);
         jitter.Reset();
         for (int t = 0; t < n60; t++)
         {
             var (jl, _, sh) = jitter.Compute(samples, t * step, f0[t]);
             f[t * fc + 1] = jl;
-            f[t * fc + 2] = f0[t] > 0 ? (float)(20 * Math.Log10(1 + Math.Min(sh, 1f))) : 0f;
+            f[t * fc + 2] = f0[t] > 0 ? (float)(20 * Math.Log10(1.0 + Math.Min(sh, 1f))) : 0f; // 1 + s in double: tiny shimmer (syn_sine)
         }
         return new EgemapsLevels(n20, n60, pending, e, f, energy);
     }
