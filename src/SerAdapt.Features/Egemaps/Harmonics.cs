@@ -130,7 +130,7 @@ public sealed class Harmonics
         int minBin = (int)Math.Round(0.5 * f0 / _binHz);
         int prevBin = -1;
         int count = 0;
-        double log0 = 0;
+        float log0 = 0;
         for (int h = 0; h < MaxHarmonics; h++)
         {
             double fh = (h + 1) * (double)f0;
@@ -153,15 +153,18 @@ public sealed class Harmonics
                 continue;
             }
             prevBin = peak;
+            // Parabola through the three bins and the levels in float32 (MathF.Log10): nearer
+            // openSMILE's bits than double (H1-H2 of librivox_0880: 133 of 147 voiced frames
+            // bit-exact, against 50 in double).
             float a = mag[peak - 1], b = mag[peak], c = mag[peak + 1];
-            double den = a - 2.0 * b + c;
-            double offset = den != 0 ? 0.5 * (a - c) / den : 0;
-            double interp = b - 0.25 * (a - c) * offset;
+            float den = a - 2f * b + c;
+            float offset = den != 0 ? 0.5f * (a - c) / den : 0f;
+            float interp = b - 0.25f * (a - c) * offset;
             _raw[h] = b;
             _freq[h] = (float)((peak + offset) * _binHz);
-            if (h == 0) log0 = Math.Log10(b);
-            double level = 20 * (Math.Log10(interp) - log0);
-            _level[h] = h == 0 && b <= 0 ? Missing : (float)Math.Max(level, LevelFloor);
+            if (h == 0) log0 = MathF.Log10(b);
+            float level = 20f * (MathF.Log10(interp) - log0);
+            _level[h] = h == 0 && b <= 0 ? Missing : Math.Max(level, LevelFloor);
         }
         return count;
     }
