@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SerAdapt.Features;
-using SerAdapt.Features.Egemaps;
 using SerAdapt.Data;
 
 namespace SerAdapt.Cli.Commands;
@@ -24,13 +23,7 @@ public static class ExtractCommand
             Description = "Feature file to write (one row per audio file).",
             Required = true,
         };
-        var set = new Option<string>("--set", "--variant")
-        {
-            Description = "Feature set: is10 = IS10_paraling.conf, is10-compat = IS10_paraling_compat.conf (2010 challenge baseline), " +
-                "egemaps = eGeMAPSv02.conf (88 functionals). --variant is the older name of this option.",
-            DefaultValueFactory = _ => Is10VariantNames.Is10,
-        };
-        set.AcceptOnlyFromAmong(Is10VariantNames.Is10, Is10VariantNames.Is10Compat, EgemapsFeatureNames.SetName);
+        var set = AudioFeatureExtraction.SetOption("Feature set:");
         var format = new Option<string>("--format")
         {
             Description = "Output format: arff or csv with openSMILE's attribute names, or a SerAdapt corpus file (.parquet, no labels).",
@@ -68,16 +61,13 @@ public static class ExtractCommand
         var files = Is10BatchExtractor.FindAudioFiles(inputs);
         if (files.Count == 0) throw new FileNotFoundException($"no *.wav files found in {string.Join(", ", inputs)}");
 
-        bool egemaps = set == EgemapsFeatureNames.SetName;
-        var result = egemaps
-            ? AudioFeatureExtraction.Run(files.Count, progress => EgemapsBatchExtractor.Run(files, threads, lldDirectory, progress, cancellationToken), stdout, stderr)
-            : AudioFeatureExtraction.Run(files, new Is10BatchOptions(Is10VariantNames.Parse(set), threads, lldDirectory), stdout, stderr, cancellationToken);
+        var result = AudioFeatureExtraction.Run(files, set, threads, lldDirectory, stdout, stderr, cancellationToken);
 
         if (result.Rows.Count > 0)
         {
-            var names = egemaps ? EgemapsFeatureNames.Functionals : Is10FeatureNames.Functionals(Is10VariantNames.Parse(set));
+            var names = AudioFeatureExtraction.FeatureNames(set);
             if (format == "csv") OpenSmileCsvWriter.Write(output, names, result.Rows);
-            else if (format == "corpus") WriteCorpus(result, names, output, stderr);
+            else if (format == "corpus") WriteCorpus(result, set, output, stderr);
             else OpenSmileArffWriter.Write(output, names, result.Rows);
             stdout.WriteLine($"wrote {output}");
         }
@@ -89,9 +79,9 @@ public static class ExtractCommand
     }
 
     /// <summary>A corpus file without labels (ids = file names), ready for <c>train --target</c>.</summary>
-    private static void WriteCorpus(Is10BatchResult result, IReadOnlyList<string> names, string output, TextWriter stderr)
+    private static void WriteCorpus(Is10BatchResult result, string set, string output, TextWriter stderr)
     {
-        var table = AudioFeatureExtraction.ToFeatureTable(result, names, output);
+        var table = AudioFeatureExtraction.ToFeatureTable(result, set, output);
         var (corpus, summary) = CorpusImport.FromTable(table, Path.GetFileNameWithoutExtension(output), NonFinitePolicy.Fail);
         foreach (var warning in summary.Warnings) stderr.WriteLine($"warning: {warning}");
         CorpusFile.Write(corpus, output);

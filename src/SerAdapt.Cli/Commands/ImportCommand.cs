@@ -38,13 +38,9 @@ public static class ImportCommand
         var features = new Option<string?>("--features")
         {
             Description = "openSMILE features: an ARFF or CSV file with one row per utterance, or a folder of them. "
-                + "Without it, IS10 features are extracted from the corpus's own WAV files under --root.",
+                + "Without it, features (--set) are extracted from the corpus's own WAV files under --root.",
         };
-        var variant = new Option<string>("--variant")
-        {
-            Description = "Feature set extracted from the WAVs when --features is not given.",
-            DefaultValueFactory = _ => Is10VariantNames.Is10,
-        }.AcceptOnlyFromAmong(Is10VariantNames.Is10, Is10VariantNames.Is10Compat);
+        var variant = AudioFeatureExtraction.SetOption("Feature set extracted from the WAVs when --features is not given:");
         var labels = new Option<FileInfo?>("--labels") { Description = "Label file, when it is not found under --root." };
         var corpus = new Option<string>("--name") { Description = "Corpus name stored in the file.", DefaultValueFactory = _ => corpusName };
         var output = OutputOption();
@@ -58,7 +54,7 @@ public static class ImportCommand
             var table = featurePath is not null
                 ? CorpusLoader.ReadFeatures(featurePath)
                 : ExtractFromCorpusAudio(parse, parse.GetRequiredValue(root).FullName, labelList,
-                    Is10VariantNames.Parse(parse.GetValue(variant)!), cancellationToken);
+                    parse.GetValue(variant)!, cancellationToken);
             var (result, summary) = CorpusImport.Join(table, labelList, parse.GetRequiredValue(corpus), Policy(parse.GetRequiredValue(impute)));
             return Task.FromResult(Write(parse, result, summary, parse.GetRequiredValue(output).FullName));
         });
@@ -66,12 +62,12 @@ public static class ImportCommand
     }
 
     /// <summary>
-    /// IS10 features of the corpus's WAV files whose names are labelled utterances (IEMOCAP's
+    /// Features of one set from the corpus's WAV files whose names are labelled utterances (IEMOCAP's
     /// Session*/sentences/wav/..., MSP-IMPROV's MSP-IMPROV-*.wav); whole-dialog recordings are skipped.
     /// A file that fails to extract stops the import (naming it) rather than leaving a silent hole.
     /// </summary>
     private static FeatureTable ExtractFromCorpusAudio(ParseResult parse, string root, List<UtteranceLabel> labels,
-        Is10Variant variant, CancellationToken cancellationToken)
+        string set, CancellationToken cancellationToken)
     {
         var wanted = labels.Select(l => CorpusImport.Key(l.Id)).ToHashSet(StringComparer.Ordinal);
         var files = Is10BatchExtractor.FindAudioFiles([root])
@@ -79,11 +75,11 @@ public static class ImportCommand
             .ToList();
         if (files.Count == 0)
             throw new FileNotFoundException($"no WAV file under {root} is named after a labelled utterance (looked for e.g. {labels.FirstOrDefault()?.Id}.wav)");
-        var result = AudioFeatureExtraction.Run(files, new Is10BatchOptions(variant, 0, null),
+        var result = AudioFeatureExtraction.Run(files, set, 0, null,
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         if (result.Failures.Count > 0)
             throw new InvalidDataException($"{result.Failures.Count} of {files.Count} audio files could not be read; first: {result.Failures[0].Message}");
-        return AudioFeatureExtraction.ToFeatureTable(result, variant, root);
+        return AudioFeatureExtraction.ToFeatureTable(result, set, root);
     }
 
     private static Command CsvCommand()
