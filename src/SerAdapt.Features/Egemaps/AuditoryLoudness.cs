@@ -4,12 +4,13 @@ namespace SerAdapt.Features.Egemaps;
 /// eGeMAPS loudness (openSMILE cPlp with only the auditory step, then the mean of the bands):
 /// a[b] = (max(M[b], 9.3e-10) E(fc_b))^0.33 over the 26 mel band powers, with Hermanek's
 /// equal-loudness curve E(w) = 1e32 (w^2 + 56.8e6) w^4 / ((w^2 + 6.3e6)^2 (w^2 + 0.38e9) (w^7 + 1.7e31)),
-/// w = 2 pi fc, fc = the band's mel centre in Hz; loudness = sum a[b] / 26 (pitfall E8).
+/// w = 2 pi fc, fc = the band's mel centre in Hz; loudness = sum a[b] / 26 (pitfall E8). The power
+/// is float32 (MathF.Pow of the float product): loudness bit for bit on the debug level (double: 64 %).
 /// </summary>
 public sealed class AuditoryLoudness
 {
     private const float BandFloor = 9.3e-10f;
-    private const double Compression = 0.33;
+    private const float Compression = 0.33f;
     private readonly float[] _weight;
 
     public AuditoryLoudness(int bands, double lowHz, double highHz)
@@ -32,7 +33,7 @@ public sealed class AuditoryLoudness
         float sum = 0;
         for (int b = 0; b < _weight.Length; b++)
         {
-            float a = (float)Math.Pow(Math.Max(melPower[b], BandFloor) * _weight[b], Compression);
+            float a = MathF.Pow(Math.Max(melPower[b], BandFloor) * _weight[b], Compression);
             auditory[b] = a;
             sum += a;
         }
