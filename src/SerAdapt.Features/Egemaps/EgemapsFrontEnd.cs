@@ -34,7 +34,7 @@ internal sealed class EgemapsFrontEnd
     private const double WeightOffset = 14.9697709475;
     private readonly OctaveSpectrum _octave = new(LongFft, SampleRate, 25, enhance: true, smooth: true, auditoryWeighting: true, WeightOffset);
     private readonly PitchShs _shs;
-    internal Harmonics HarmonicsStage { get; } = new(LongFft, SampleRate);
+    private readonly Harmonics _harmonics = new(LongFft, SampleRate);
 
     private readonly float[] _frame512 = new float[ShortFft];
     private readonly float[] _frame1024 = new float[LongFft];
@@ -137,7 +137,7 @@ internal sealed class EgemapsFrontEnd
             for (int n = 0; n < LongFrame; n++) f[o + n] = x[n] * _gauss[n];
             Magnitudes(_fft1024, f, LongMagnitude, keepComplex: false);
         }
-        HarmonicsStage.Apply(LongMagnitude, f0, formants, output);
+        _harmonics.Apply(LongMagnitude, f0, formants, output);
     }
 
     // The float32 DFT of f (overwritten): magnitudes, and for the short frame the complex bins

@@ -18,9 +18,6 @@ public sealed class Harmonics
     private readonly OouraSplitRadixFft _fft;
     private readonly float[] _acf;
     private readonly float[] _level = new float[MaxHarmonics];
-    internal ReadOnlySpan<float> Levels => _level;
-    internal ReadOnlySpan<float> RawMagnitudes => _raw;
-    internal ReadOnlySpan<float> Frequencies => _freq;
     private readonly float[] _raw = new float[MaxHarmonics];
     private readonly float[] _freq = new float[MaxHarmonics];
 

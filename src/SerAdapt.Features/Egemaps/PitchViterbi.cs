@@ -44,9 +44,6 @@ public sealed class PitchViterbi
     /// <summary>Frames added but not yet decided.</summary>
     public int Pending => _frames - _firstPending;
 
-    /// <summary>Frames decided so far (they can be read with <see cref="Result"/>).</summary>
-    public int Decided => _firstPending;
-
     /// <summary>Adds one frame's candidates (list order; a count below the slot count pads with f = 0, v = 0).</summary>
     public void Add(ReadOnlySpan<float> f0, ReadOnlySpan<float> voicing, int count)
     {
