@@ -1,23 +1,55 @@
 using System.Globalization;
 using SerAdapt.Data;
+using System.CommandLine;
 using SerAdapt.Features;
+using SerAdapt.Features.Egemaps;
 using Spectre.Console;
 
 namespace SerAdapt.Cli;
 
 /// <summary>
-/// The IS10 batch extraction as the CLI runs it (progress bar on a terminal, summary line, failure
+/// The batch extraction of a feature set (IS10, IS10 compat, eGeMAPS) as the CLI runs it (progress bar on a terminal, summary line, failure
 /// list), shared by <c>extract</c> and by <c>import --root</c> without a feature file.
 /// </summary>
 internal static class AudioFeatureExtraction
 {
-    public static Is10BatchResult Run(IReadOnlyList<string> files, Is10BatchOptions options, TextWriter stdout, TextWriter stderr,
-        CancellationToken cancellationToken)
+    /// <summary>The feature sets extracted from audio (<c>--set</c>): IS10, IS10 compat, eGeMAPSv02.</summary>
+    public static readonly string[] SetNames = [Is10VariantNames.Is10, Is10VariantNames.Is10Compat, EgemapsFeatureNames.SetName];
+
+    /// <summary><c>--set</c> (alias <c>--variant</c>, its older name), default is10.</summary>
+    public static Option<string> SetOption(string description)
+    {
+        var option = new Option<string>("--set", "--variant")
+        {
+            Description = description + " is10 = IS10_paraling.conf, is10-compat = IS10_paraling_compat.conf (2010 challenge baseline), " +
+                "egemaps = eGeMAPSv02.conf (88 functionals). --variant is the older name of this option.",
+            DefaultValueFactory = _ => Is10VariantNames.Is10,
+        };
+        option.AcceptOnlyFromAmong(SetNames);
+        return option;
+    }
+
+    /// <summary>The functional names of a set, in output order.</summary>
+    public static IReadOnlyList<string> FeatureNames(string set) =>
+        set == EgemapsFeatureNames.SetName ? EgemapsFeatureNames.Functionals : Is10FeatureNames.Functionals(Is10VariantNames.Parse(set));
+
+    /// <summary>The set whose functionals are exactly <paramref name="names"/> (a model's inputs), or null.</summary>
+    public static string? SetOf(IReadOnlyList<string> names) => SetNames.FirstOrDefault(s => FeatureNames(s).SequenceEqual(names));
+
+    /// <summary>Extracts one set from the files (LLD csv files into <paramref name="lldDirectory"/> when given).</summary>
+    public static Is10BatchResult Run(IReadOnlyList<string> files, string set, int threads, string? lldDirectory,
+        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        Run(files.Count, progress => set == EgemapsFeatureNames.SetName
+            ? EgemapsBatchExtractor.Run(files, threads, lldDirectory, progress, cancellationToken)
+            : Is10BatchExtractor.Run(files, new Is10BatchOptions(Is10VariantNames.Parse(set), threads, lldDirectory), progress, cancellationToken),
+            stdout, stderr);
+
+    private static Is10BatchResult Run(int fileCount, Func<Action<BatchProgress>?, Is10BatchResult> batch, TextWriter stdout, TextWriter stderr)
     {
         Is10BatchResult result;
         if (Console.IsOutputRedirected || !ReferenceEquals(stdout, Console.Out))
         {
-            result = Is10BatchExtractor.Run(files, options, null, cancellationToken);
+            result = batch(null);
         }
         else
         {
@@ -26,8 +58,8 @@ internal static class AudioFeatureExtraction
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(context =>
                 {
-                    var task = context.AddTask($"Extracting {files.Count} files", maxValue: files.Count);
-                    result = Is10BatchExtractor.Run(files, options, _ => { lock (task) task.Increment(1); }, cancellationToken);
+                    var task = context.AddTask($"Extracting {fileCount} files", maxValue: fileCount);
+                    result = batch(_ => { lock (task) task.Increment(1); });
                 });
         }
 
@@ -46,9 +78,9 @@ internal static class AudioFeatureExtraction
     }
 
     /// <summary>The extracted rows as a feature table (ids = instance names, i.e. file names without extension).</summary>
-    public static FeatureTable ToFeatureTable(Is10BatchResult result, Is10Variant variant, string source)
+    public static FeatureTable ToFeatureTable(Is10BatchResult result, string set, string source)
     {
-        var names = Is10FeatureNames.Functionals(variant).ToArray();
+        var names = FeatureNames(set).ToArray();
         int n = result.Rows.Count, d = names.Length;
         var values = new float[n * d];
         var ids = new string[n];

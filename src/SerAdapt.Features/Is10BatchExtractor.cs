@@ -32,8 +32,28 @@ public static class Is10BatchExtractor
     public static Is10BatchResult Run(IReadOnlyList<string> files, Is10BatchOptions options,
         Action<BatchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
+        return Run(files, options.MaxParallelism, path =>
+        {
+            var extraction = Is10Extractor.ExtractFile(path, options.Variant);
+            if (options.LldDirectory is not null)
+            {
+                string lldPath = Path.Combine(options.LldDirectory,
+                    extraction.InstanceName + OpenSmileLldCsvWriter.FileSuffix(options.Variant));
+                OpenSmileLldCsvWriter.Write(lldPath, extraction.InstanceName, extraction.Lld);
+            }
+            return (new FeatureRow(extraction.InstanceName, extraction.Functionals), extraction.DurationSeconds,
+                extraction.OriginalSampleRate != Is10Extractor.SampleRate);
+        }, progress, cancellationToken);
+    }
+
+    /// <summary>The batch loop of any feature set: <paramref name="extract"/> turns one path into its
+    /// row, audio seconds and whether it was resampled (and writes any side files).</summary>
+    internal static Is10BatchResult Run(IReadOnlyList<string> files, int maxParallelism,
+        Func<string, (FeatureRow Row, double Seconds, bool Resampled)> extract,
+        Action<BatchProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
         ThrowOnDuplicateNames(files);
         var clock = Stopwatch.StartNew();
         var rows = new FeatureRow?[files.Count];
@@ -42,23 +62,15 @@ public static class Is10BatchExtractor
         int completed = 0, resampled = 0;
         var parallel = new ParallelOptions
         {
-            MaxDegreeOfParallelism = options.MaxParallelism > 0 ? options.MaxParallelism : Environment.ProcessorCount,
+            MaxDegreeOfParallelism = maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount,
             CancellationToken = cancellationToken,
         };
         Parallel.For(0, files.Count, parallel, i =>
         {
             try
             {
-                var extraction = Is10Extractor.ExtractFile(files[i], options.Variant);
-                if (options.LldDirectory is not null)
-                {
-                    string lldPath = Path.Combine(options.LldDirectory,
-                        extraction.InstanceName + OpenSmileLldCsvWriter.FileSuffix(options.Variant));
-                    OpenSmileLldCsvWriter.Write(lldPath, extraction.InstanceName, extraction.Lld);
-                }
-                rows[i] = new FeatureRow(extraction.InstanceName, extraction.Functionals);
-                durations[i] = extraction.DurationSeconds;
-                if (extraction.OriginalSampleRate != Is10Extractor.SampleRate) Interlocked.Increment(ref resampled);
+                (rows[i], durations[i], bool wasResampled) = extract(files[i]);
+                if (wasResampled) Interlocked.Increment(ref resampled);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -5,7 +5,9 @@ namespace SerAdapt.Features;
 /// A(z) = 1 + a1 z^-1 + ... + ap z^-p, the output is a1..ap. Computed in float32 exactly as
 /// openSMILE (its LPCs are ill-conditioned enough that double arithmetic moves the LSPs by more
 /// than 1e-4 on a few % of speech frames), which prints its LPC debug level digit for digit.
-/// A zero autocorrelation (silence) gives a = 0.
+/// A zero autocorrelation (silence) gives a = 0. A prediction error that turns negative in float32
+/// does not stop the recursion (openSMILE goes on; eGeMAPS espeak_en_m_p50_s175 frame 75, order 11);
+/// only an error of exactly 0 does.
 /// </summary>
 public static class Lpc
 {
@@ -23,7 +25,7 @@ public static class Lpc
         a.Clear();
         a[0] = 1;
         float err = r[0];
-        for (int i = 1; i <= order && err > 0; i++)
+        for (int i = 1; i <= order && err != 0; i++)
         {
             float acc = r[i];
             for (int j = 1; j < i; j++) acc += a[j] * r[i - j];

@@ -21,7 +21,8 @@ namespace SerAdapt.Features;
 public sealed class OctaveSpectrum
 {
     private const double WeightSlope = 3.0;
-    private const double WeightOffset = 14.000221422012;
+    /// <summary>The auditory weight's offset c read off IS10's debug level (minF 20 Hz).</summary>
+    public const double Is10WeightOffset = 14.000221422012;
     private readonly int _bins;
     private readonly bool _enhance;
     private readonly bool _smooth;
@@ -40,7 +41,7 @@ public sealed class OctaveSpectrum
 
     /// <param name="fftSize">FFT length N; the spectrum has N/2 + 1 bins.</param>
     /// <param name="sampleRate">Sampling rate (Hz); its period is rounded to float as openSMILE stores it.</param>
-    public OctaveSpectrum(int fftSize, int sampleRate, double minHz, bool enhance, bool smooth, bool auditoryWeighting)
+    public OctaveSpectrum(int fftSize, int sampleRate, double minHz, bool enhance, bool smooth, bool auditoryWeighting, double weightOffset = Is10WeightOffset)
     {
         int bins = fftSize / 2 + 1;
         _bins = bins;
@@ -79,7 +80,7 @@ public sealed class OctaveSpectrum
             while (seg < bins - 2 && _knot[seg + 1] < x) seg++;
             _index[i] = seg;
             _target[i] = x;
-            _weight[i] = 0.5 + Math.Atan(WeightSlope * (LogMin + i * weightStep) - WeightOffset) / Math.PI;
+            _weight[i] = 0.5 + Math.Atan(WeightSlope * (LogMin + i * weightStep) - weightOffset) / Math.PI;
         }
         _y = new double[bins];
         _u = new double[bins];

@@ -42,6 +42,32 @@ public sealed class OouraSplitRadixFft
         a[1] = xi;
     }
 
+    /// <summary>|X[k]|, k = 0..N/2, of a transform in Ooura's layout (<see cref="Forward"/>), in float32.</summary>
+    public static void Magnitudes(ReadOnlySpan<float> a, Span<float> magnitude)
+    {
+        int half = a.Length / 2;
+        magnitude[0] = MathF.Abs(a[0]);
+        magnitude[half] = MathF.Abs(a[1]);
+        for (int k = 1; k < half; k++)
+        {
+            float re = a[2 * k], im = a[2 * k + 1];
+            magnitude[k] = (float)Math.Sqrt(re * re + im * im);
+        }
+    }
+
+    /// <summary>The bins k = 0..N/2 of a transform in Ooura's layout as the usual DFT's real and imaginary parts.</summary>
+    public static void Unpack(ReadOnlySpan<float> a, Span<float> re, Span<float> im)
+    {
+        int half = a.Length / 2;
+        re[0] = a[0]; im[0] = 0;
+        re[half] = a[1]; im[half] = 0;
+        for (int k = 1; k < half; k++)
+        {
+            re[k] = a[2 * k];
+            im[k] = -a[2 * k + 1];
+        }
+    }
+
     private static float[] MakeWtDouble(int nw)
     {
         var w = new float[nw];

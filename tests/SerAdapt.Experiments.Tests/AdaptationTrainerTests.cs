@@ -55,8 +55,9 @@ public class AdaptationTrainerTests
             Assert.Equal(1 + (a.Valence[i] - 1) * 4.0 / 6.0, source.Labels![i], 1e-5);
         Assert.Equal(b.Valence, target.Labels);
         Assert.Equal(a.Valence, trainer.Domains("b-to-a").Target.Labels);
-        Assert.Single(trainer.ScaleMappings);
+        Assert.Equal(2, trainer.ScaleMappings.Count);
         Assert.StartsWith("a-to-b: source valence labels mapped onto the target's scale, 1-7", trainer.ScaleMappings[0]);
+        Assert.StartsWith("b-to-a: source valence labels mapped onto the target's scale, 1-5", trainer.ScaleMappings[1]);
         Assert.Empty(new AdaptationTrainer(Small, a, b).ScaleMappings);
     }
 }

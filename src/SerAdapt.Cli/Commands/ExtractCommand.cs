@@ -5,9 +5,9 @@ using SerAdapt.Data;
 namespace SerAdapt.Cli.Commands;
 
 /// <summary>
-/// <c>seradapt extract AUDIO_FILES_OR_DIRS... -o OUT [--variant is10|is10-compat] [--format arff|csv|corpus]
-/// [--lld DIR] [--threads N]</c>: IS10 functionals of WAV files (folders recursively), in parallel,
-/// into one openSMILE-compatible ARFF or CSV file.
+/// <c>seradapt extract AUDIO_FILES_OR_DIRS... -o OUT [--set is10|is10-compat|egemaps] [--format arff|csv|corpus]
+/// [--lld DIR] [--threads N]</c>: IS10 or eGeMAPSv02 functionals of WAV files (folders recursively), in
+/// parallel, into one openSMILE-compatible ARFF or CSV file. <c>--variant</c> is the older name of <c>--set</c>.
 /// </summary>
 public static class ExtractCommand
 {
@@ -23,12 +23,7 @@ public static class ExtractCommand
             Description = "Feature file to write (one row per audio file).",
             Required = true,
         };
-        var variant = new Option<string>("--variant")
-        {
-            Description = "is10 = IS10_paraling.conf, is10-compat = IS10_paraling_compat.conf (2010 challenge baseline).",
-            DefaultValueFactory = _ => Is10VariantNames.Is10,
-        };
-        variant.AcceptOnlyFromAmong(Is10VariantNames.Is10, Is10VariantNames.Is10Compat);
+        var set = AudioFeatureExtraction.SetOption("Feature set:");
         var format = new Option<string>("--format")
         {
             Description = "Output format: arff or csv with openSMILE's attribute names, or a SerAdapt corpus file (.parquet, no labels).",
@@ -45,35 +40,34 @@ public static class ExtractCommand
             DefaultValueFactory = _ => 0,
         };
 
-        var command = new Command("extract", "Extract IS10-paraling features (1582 functionals, as openSMILE) from WAV files. On openSMILE's reference audio every functional agrees with openSMILE's to 1e-3 except the 133 jitter, shimmer and F0final-delta ones (docs/features.md).");
+        var command = new Command("extract", "Extract IS10-paraling features (1582 functionals, as openSMILE) or eGeMAPSv02 (88) from WAV files. On openSMILE's reference audio every IS10 functional agrees with openSMILE's to 1e-3 except the 133 jitter, shimmer and F0final-delta ones, every eGeMAPS functional except the 4 jitter/shimmer ones (docs/features.md).");
         command.Arguments.Add(inputs);
         command.Options.Add(output);
-        command.Options.Add(variant);
+        command.Options.Add(set);
         command.Options.Add(format);
         command.Options.Add(lld);
         command.Options.Add(threads);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             parse.GetValue(inputs)!, parse.GetValue(output)!,
-            Is10VariantNames.Parse(parse.GetValue(variant)!),
+            parse.GetValue(set)!,
             parse.GetValue(format)!, parse.GetValue(lld), parse.GetValue(threads),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken)));
         return command;
     }
 
-    private static int Run(string[] inputs, string output, Is10Variant variant, string format, string? lldDirectory,
+    private static int Run(string[] inputs, string output, string set, string format, string? lldDirectory,
         int threads, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var files = Is10BatchExtractor.FindAudioFiles(inputs);
         if (files.Count == 0) throw new FileNotFoundException($"no *.wav files found in {string.Join(", ", inputs)}");
-        var options = new Is10BatchOptions(variant, threads, lldDirectory);
 
-        var result = AudioFeatureExtraction.Run(files, options, stdout, stderr, cancellationToken);
+        var result = AudioFeatureExtraction.Run(files, set, threads, lldDirectory, stdout, stderr, cancellationToken);
 
         if (result.Rows.Count > 0)
         {
-            var names = Is10FeatureNames.Functionals(variant);
+            var names = AudioFeatureExtraction.FeatureNames(set);
             if (format == "csv") OpenSmileCsvWriter.Write(output, names, result.Rows);
-            else if (format == "corpus") WriteCorpus(result, variant, output, stderr);
+            else if (format == "corpus") WriteCorpus(result, set, output, stderr);
             else OpenSmileArffWriter.Write(output, names, result.Rows);
             stdout.WriteLine($"wrote {output}");
         }
@@ -85,9 +79,9 @@ public static class ExtractCommand
     }
 
     /// <summary>A corpus file without labels (ids = file names), ready for <c>train --target</c>.</summary>
-    private static void WriteCorpus(Is10BatchResult result, Is10Variant variant, string output, TextWriter stderr)
+    private static void WriteCorpus(Is10BatchResult result, string set, string output, TextWriter stderr)
     {
-        var table = AudioFeatureExtraction.ToFeatureTable(result, variant, output);
+        var table = AudioFeatureExtraction.ToFeatureTable(result, set, output);
         var (corpus, summary) = CorpusImport.FromTable(table, Path.GetFileNameWithoutExtension(output), NonFinitePolicy.Fail);
         foreach (var warning in summary.Warnings) stderr.WriteLine($"warning: {warning}");
         CorpusFile.Write(corpus, output);

@@ -75,13 +75,9 @@ public static class ImportCommand
         var features = new Option<string?>("--features")
         {
             Description = "openSMILE features: an ARFF or CSV file with one row per utterance, or a folder of them. "
-                + "Without it, IS10 features are extracted from the corpus's own WAV files under --root.",
+                + "Without it, features (--set) are extracted from the corpus's own WAV files under --root.",
         };
-        var variant = new Option<string>("--variant")
-        {
-            Description = "Feature set extracted from the WAVs when --features is not given.",
-            DefaultValueFactory = _ => Is10VariantNames.Is10,
-        }.AcceptOnlyFromAmong(Is10VariantNames.Is10, Is10VariantNames.Is10Compat);
+        var variant = AudioFeatureExtraction.SetOption("Feature set extracted from the WAVs when --features is not given:");
         var skipBadAudio = new Option<bool>("--skip-bad-audio")
         {
             Description = "Leave out WAVs the extractor cannot read (e.g. CREMA-D's silent 1076_MTI_SAD_XX.wav), listing them; by default one stops the import.",
@@ -99,7 +95,7 @@ public static class ImportCommand
             string? featurePath = parse.GetValue(features);
             var table = featurePath is not null
                 ? CorpusLoader.ReadFeatures(featurePath)
-                : ExtractFromCorpusAudio(parse, rootPath, labelList, Is10VariantNames.Parse(parse.GetValue(variant)!), parse.GetValue(skipBadAudio),
+                : ExtractFromCorpusAudio(parse, rootPath, labelList, parse.GetValue(variant)!, parse.GetValue(skipBadAudio),
                     warnings, cancellationToken);
             table.Warnings.InsertRange(0, warnings);
             var (result, summary) = CorpusImport.Join(table, labelList, parse.GetRequiredValue(corpus), Policy(parse.GetRequiredValue(impute)), scales);
@@ -109,14 +105,14 @@ public static class ImportCommand
     }
 
     /// <summary>
-    /// IS10 features of the corpus's WAV files whose names are labelled utterances (IEMOCAP's
+    /// Features of one set (--set) from the corpus's WAV files whose names are labelled utterances (IEMOCAP's
     /// Session*/sentences/wav/..., MSP-IMPROV's MSP-IMPROV-*.wav, ...); whole-dialog recordings, hidden
     /// files and audio without a label row are skipped and counted.
     /// A file that fails to extract stops the import (naming it) rather than leaving a silent hole,
     /// unless <paramref name="skipBad"/>: then it is left out and named in a warning.
     /// </summary>
     private static FeatureTable ExtractFromCorpusAudio(ParseResult parse, string root, List<UtteranceLabel> labels,
-        Is10Variant variant, bool skipBad, List<string> warnings, CancellationToken cancellationToken)
+        string set, bool skipBad, List<string> warnings, CancellationToken cancellationToken)
     {
         var wanted = labels.Select(l => CorpusImport.Key(l.Id)).ToHashSet(StringComparer.Ordinal);
         var all = Is10BatchExtractor.FindAudioFiles([root]).Where(f => !CorpusAudioFiles.IsHidden(root, f)).ToList();
@@ -126,13 +122,13 @@ public static class ImportCommand
             parse.InvocationConfiguration.Output.WriteLine($"{skipped.Count} WAV file(s) under {root} are not labelled utterances and are not extracted (e.g. {skipped[0]})");
         if (files.Count == 0)
             throw new FileNotFoundException($"no WAV file under {root} is named after a labelled utterance (looked for e.g. {labels.FirstOrDefault()?.Id}.wav)");
-        var result = AudioFeatureExtraction.Run(files, new Is10BatchOptions(variant, 0, null),
+        var result = AudioFeatureExtraction.Run(files, set, 0, null,
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         if (result.Failures.Count > 0 && !skipBad)
             throw new InvalidDataException(
                 $"{result.Failures.Count} of {files.Count} audio files could not be read (--skip-bad-audio leaves them out); first: {result.Failures[0].Message}");
         warnings.AddRange(result.Failures.Select(f => $"left out (--skip-bad-audio): {f.Message}"));
-        return AudioFeatureExtraction.ToFeatureTable(result, variant, root);
+        return AudioFeatureExtraction.ToFeatureTable(result, set, root);
     }
 
     private static Command CsvCommand()

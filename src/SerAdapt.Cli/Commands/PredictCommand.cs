@@ -80,17 +80,17 @@ public static class PredictCommand
             int failures = 0;
             if (audio.Length > 0)
             {
-                var variant = AudioVariant(m, dir);
+                var set = AudioSet(m, dir);
                 var files = Is10BatchExtractor.FindAudioFiles(audio);
                 if (files.Count == 0) throw new FileNotFoundException($"no *.wav files found in {string.Join(", ", audio)}");
-                var result = AudioFeatureExtraction.Run(files, new Is10BatchOptions(variant, parse.GetValue(threads)), o,
+                var result = AudioFeatureExtraction.Run(files, set, parse.GetValue(threads), null, o,
                     parse.InvocationConfiguration.Error, cancellationToken);
                 failures = result.Failures.Count;
                 if (result.Rows.Count > 0)
                 {
-                    var table = AudioFeatureExtraction.ToFeatureTable(result, variant, "audio");
+                    var table = AudioFeatureExtraction.ToFeatureTable(result, set, "audio");
                     Predict(CorpusImport.FromTable(table, "audio", NonFinitePolicy.Fail).Corpus,
-                        $"{result.Rows.Count} audio files ({Is10VariantNames.Name(variant)} features)");
+                        $"{result.Rows.Count} audio files ({set} features)");
                 }
             }
             string outputPath = parse.GetRequiredValue(output).FullName;
@@ -109,16 +109,13 @@ public static class PredictCommand
     private static bool IsAudio(string input) =>
         Directory.Exists(input) || input.EndsWith(".wav", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The IS10 variant whose 1582 names the model was trained on; other models cannot take audio.</summary>
-    private static Is10Variant AudioVariant(ValenceModel model, string dir)
+    /// <summary>The feature set (IS10, IS10 compat, eGeMAPS) whose names the model was trained on; other models cannot take audio.</summary>
+    private static string AudioSet(ValenceModel model, string dir)
     {
         var names = model.Normalisation?.Names
             ?? throw new InvalidDataException($"The model {dir} does not store its feature names, so audio cannot be matched to it.");
-        foreach (var variant in new[] { Is10Variant.Is10, Is10Variant.Is10Compat })
-            if (names.SequenceEqual(Is10FeatureNames.Functionals(variant)))
-                return variant;
-        throw new InvalidDataException(
-            $"The model {dir} was trained on {names.Length} features starting '{names.FirstOrDefault()}', not on openSMILE's IS10-paraling set, " +
-            "so it cannot predict from audio; give it feature files of its own kind.");
+        return AudioFeatureExtraction.SetOf(names) ?? throw new InvalidDataException(
+            $"The model {dir} was trained on {names.Length} features starting '{names.FirstOrDefault()}', not on openSMILE's IS10-paraling set " +
+            "nor on eGeMAPSv02, so it cannot predict from audio; give it feature files of its own kind.");
     }
 }
