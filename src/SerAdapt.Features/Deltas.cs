@@ -8,7 +8,7 @@ public static class Deltas
 
     /// <summary>d[t] = (x[t+1] - x[t-1] + 2 (x[t+2] - x[t-2])) / 10, edge frames replicated.
     /// Column c of x (frames x columns, row-major with the given stride) goes to column c of d.</summary>
-    public static void Regression(float[] x, int frames, int stride, int firstColumn, int columns, float[] d, int outFirstColumn)
+    public static void Regression(Span<float> x, int frames, int stride, int firstColumn, int columns, Span<float> d, int outFirstColumn)
     {
         for (int t = 0; t < frames; t++)
         {
@@ -29,7 +29,7 @@ public static class Deltas
     /// i^2 for every counted pair, shared by all columns, visited frame by frame in column order. The
     /// numerator is summed in float32 (a double sum differs in the last bit of a few jitter deltas).
     /// </summary>
-    public static void SegmentRegression(float[] x, int frames, int stride, int firstColumn, int columns, float[] d, int outFirstColumn)
+    public static void SegmentRegression(Span<float> x, int frames, int stride, int firstColumn, int columns, Span<float> d, int outFirstColumn)
     {
         double norm = Norm;
         for (int t = 0; t < frames; t++)
