@@ -29,8 +29,10 @@ public static class Is10BatchExtractor
         return files;
     }
 
+    /// <param name="progress">Called after each file.</param>
+    /// <param name="fileProgress">Called while a file is extracted (every ~4 s of audio).</param>
     public static Is10BatchResult Run(IReadOnlyList<string> files, Is10BatchOptions options,
-        Action<BatchProgress>? progress = null, CancellationToken cancellationToken = default)
+        Action<BatchProgress>? progress = null, CancellationToken cancellationToken = default, Action<FileProgress>? fileProgress = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
@@ -49,7 +51,8 @@ public static class Is10BatchExtractor
         {
             try
             {
-                var extraction = Is10Extractor.ExtractFile(files[i], options.Variant);
+                var extraction = Is10Extractor.ExtractFile(files[i], options.Variant,
+                    fileProgress is null ? null : (done, total) => fileProgress(new FileProgress(files[i], done, total)));
                 if (options.LldDirectory is not null)
                 {
                     string lldPath = Path.Combine(options.LldDirectory,
