@@ -180,7 +180,14 @@ public sealed class PitchJitter
         int count = hi - lo + 1;
         if (_rho.Length < count) _rho = new double[count];
         var rho = _rho;
-        for (int l = lo; l <= hi; l++) rho[l - lo] = Pearson(y[..l], y.Slice(l, l));
+        // The sum of u = y[0, L) grows by one sample per lag: the same additions in the same order.
+        double su = 0;
+        for (int i = 0; i < lo; i++) su += y[i];
+        for (int l = lo; l <= hi; l++)
+        {
+            rho[l - lo] = Pearson(y[..l], y.Slice(l, l), su);
+            su += y[l];
+        }
         int best = 0;
         for (int k = 1; k <= hi - 2 - lo; k++)
             if (rho[k - 1] < rho[k] && rho[k] > rho[k + 1] && (best == 0 || rho[k] > rho[best - lo]))
@@ -188,11 +195,11 @@ public sealed class PitchJitter
         return best;
     }
 
-    // Two passes in double, in index order: the means, then the centred cross and square sums.
-    private static double Pearson(ReadOnlySpan<float> u, ReadOnlySpan<float> v)
+    // Two passes in double, in index order: the means (su is the sum of u), then the centred cross
+    // and square sums.
+    private static double Pearson(ReadOnlySpan<float> u, ReadOnlySpan<float> v, double su)
     {
-        double su = 0, sv = 0;
-        for (int i = 0; i < u.Length; i++) su += u[i];
+        double sv = 0;
         for (int i = 0; i < v.Length; i++) sv += v[i];
         double mu = su / u.Length, mv = sv / v.Length;
         double cross = 0, euu = 0, evv = 0;
@@ -233,7 +240,3 @@ public sealed class PitchJitter
         return max - min;
     }
 }
-
-/// <summary>One candidate period of <see cref="PitchJitter"/>: Lag 0 = no eligible lag (the chain moved
-/// on by the rounded expected period); H the interpolated peak correlation, Threshold what it was compared with.</summary>
-internal readonly record struct JitterCandidate(long Start, int Lag, double H, float Threshold, bool Accepted, float Period, float Amp1, float Amp2);
