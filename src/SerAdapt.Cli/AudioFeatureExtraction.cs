@@ -8,7 +8,8 @@ using Spectre.Console;
 namespace SerAdapt.Cli;
 
 /// <summary>
-/// The batch extraction of a feature set (IS10, IS10 compat, eGeMAPS) as the CLI runs it (progress bar on a terminal, summary line, failure
+/// The batch extraction of a feature set (IS10, IS10 compat, eGeMAPS) as the CLI runs it (progress bar on a terminal, and one per file of a
+/// minute of audio or more (IS10); plain progress lines for such files otherwise; summary line, failure
 /// list), shared by <c>extract</c> and by <c>import --root</c> without a feature file.
 /// </summary>
 internal static class AudioFeatureExtraction
@@ -39,17 +40,34 @@ internal static class AudioFeatureExtraction
     /// <summary>Extracts one set from the files (LLD csv files into <paramref name="lldDirectory"/> when given).</summary>
     public static Is10BatchResult Run(IReadOnlyList<string> files, string set, int threads, string? lldDirectory,
         TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
-        Run(files.Count, progress => set == EgemapsFeatureNames.SetName
+        Run(files.Count, (progress, fileProgress) => set == EgemapsFeatureNames.SetName
             ? EgemapsBatchExtractor.Run(files, threads, lldDirectory, progress, cancellationToken)
-            : Is10BatchExtractor.Run(files, new Is10BatchOptions(Is10VariantNames.Parse(set), threads, lldDirectory), progress, cancellationToken),
+            : Is10BatchExtractor.Run(files, new Is10BatchOptions(Is10VariantNames.Parse(set), threads, lldDirectory), progress, cancellationToken, fileProgress),
             stdout, stderr);
 
-    private static Is10BatchResult Run(int fileCount, Func<Action<BatchProgress>?, Is10BatchResult> batch, TextWriter stdout, TextWriter stderr)
+    /// <summary>Files with at least this much audio get their own progress (bar or lines).</summary>
+    private const double LongFileSeconds = 60;
+
+    private static Is10BatchResult Run(int fileCount, Func<Action<BatchProgress>?, Action<FileProgress>?, Is10BatchResult> batch,
+        TextWriter stdout, TextWriter stderr)
     {
         Is10BatchResult result;
         if (Console.IsOutputRedirected || !ReferenceEquals(stdout, Console.Out))
         {
-            result = batch(null);
+            // Plain lines: a long file reports every 10 % of its audio.
+            var reported = new Dictionary<string, int>();
+            result = batch(null, p =>
+            {
+                if (p.SecondsTotal < LongFileSeconds) return;
+                int tenth = (int)(10 * p.SecondsDone / p.SecondsTotal);
+                lock (reported)
+                {
+                    if (reported.GetValueOrDefault(p.File, -1) >= tenth) return;
+                    reported[p.File] = tenth;
+                    stdout.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} % ({2:0.0} of {3:0.0} min of audio)",
+                        p.File, 10 * tenth, p.SecondsDone / 60, p.SecondsTotal / 60));
+                }
+            });
         }
         else
         {
@@ -59,7 +77,27 @@ internal static class AudioFeatureExtraction
                 .Start(context =>
                 {
                     var task = context.AddTask($"Extracting {fileCount} files", maxValue: fileCount);
-                    result = batch(_ => { lock (task) task.Increment(1); });
+                    // A bar per long file, while it is being extracted.
+                    var fileTasks = new Dictionary<string, ProgressTask>();
+                    result = batch(
+                        done =>
+                        {
+                            lock (task)
+                            {
+                                task.Increment(1);
+                                if (fileTasks.Remove(done.File, out var fileTask)) fileTask.StopTask();
+                            }
+                        },
+                        p =>
+                        {
+                            if (p.SecondsTotal < LongFileSeconds) return;
+                            lock (task)
+                            {
+                                if (!fileTasks.TryGetValue(p.File, out var fileTask))
+                                    fileTasks[p.File] = fileTask = context.AddTask(Markup.Escape("  " + Path.GetFileName(p.File)), maxValue: p.SecondsTotal);
+                                fileTask.Value = p.SecondsDone;
+                            }
+                        });
                 });
         }
 

@@ -8,7 +8,7 @@ public static class Deltas
 
     /// <summary>d[t] = (x[t+1] - x[t-1] + 2 (x[t+2] - x[t-2])) / 10, edge frames replicated.
     /// Column c of x (frames x columns, row-major with the given stride) goes to column c of d.</summary>
-    public static void Regression(float[] x, int frames, int stride, int firstColumn, int columns, float[] d, int outFirstColumn)
+    public static void Regression(Span<float> x, int frames, int stride, int firstColumn, int columns, Span<float> d, int outFirstColumn)
     {
         for (int t = 0; t < frames; t++)
         {
@@ -26,9 +26,10 @@ public static class Deltas
     /// <summary>
     /// onlyInSegments=1 as openSMILE really computes it (pitfall P3): a pair x[t+i], x[t-i] counts only
     /// when both are non-zero, and the normaliser is one running value that starts at 10 and grows by
-    /// i^2 for every counted pair, shared by all columns, visited frame by frame in column order.
+    /// i^2 for every counted pair, shared by all columns, visited frame by frame in column order. The
+    /// numerator is summed in float32 (a double sum differs in the last bit of a few jitter deltas).
     /// </summary>
-    public static void SegmentRegression(float[] x, int frames, int stride, int firstColumn, int columns, float[] d, int outFirstColumn)
+    public static void SegmentRegression(Span<float> x, int frames, int stride, int firstColumn, int columns, Span<float> d, int outFirstColumn)
     {
         double norm = Norm;
         for (int t = 0; t < frames; t++)
@@ -36,7 +37,7 @@ public static class Deltas
             for (int c = 0; c < columns; c++)
             {
                 int col = firstColumn + c;
-                double num = 0;
+                float num = 0;
                 for (int i = 1; i <= Window; i++)
                 {
                     float a = x[Math.Min(t + i, frames - 1) * stride + col];

@@ -29,13 +29,16 @@ public static class Is10BatchExtractor
         return files;
     }
 
+    /// <param name="progress">Called after each file.</param>
+    /// <param name="fileProgress">Called while a file is extracted (every ~4 s of audio).</param>
     public static Is10BatchResult Run(IReadOnlyList<string> files, Is10BatchOptions options,
-        Action<BatchProgress>? progress = null, CancellationToken cancellationToken = default)
+        Action<BatchProgress>? progress = null, CancellationToken cancellationToken = default, Action<FileProgress>? fileProgress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return Run(files, options.MaxParallelism, path =>
         {
-            var extraction = Is10Extractor.ExtractFile(path, options.Variant);
+            var extraction = Is10Extractor.ExtractFile(path, options.Variant,
+                fileProgress is null ? null : (done, total) => fileProgress(new FileProgress(path, done, total)));
             if (options.LldDirectory is not null)
             {
                 string lldPath = Path.Combine(options.LldDirectory,

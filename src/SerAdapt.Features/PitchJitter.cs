@@ -1,158 +1,231 @@
 namespace SerAdapt.Features;
 
 /// <summary>
-/// Period-to-period jitter and shimmer guided by F0final (the role of openSMILE's cPitchJitter),
-/// reconstructed from openSMILE's outputs (docs/features-lld.md, "jitter: what is known"). One
-/// period tracker runs over the continuous waveform of a voiced segment: a step at position p finds
-/// the integer lag L in [floor((1 - r) T0), ceil((1 + r) T0)] (T0 = sampleRate / F0) that maximises
-/// the Pearson correlation of x[p, p+L) and x[p+L, p+2L), refines it by a parabola through the
-/// correlations of L-1, L, L+1 (the period length T), measures the peak-to-peak amplitudes of the two
-/// windows without their first and last sample, and moves p to p + L. A row takes one step when the
-/// tracker is not ahead of the frame start, and further steps while p + 2 ceil((1 + r) T0) stays within
-/// one hop past it. Per row, with the steps' periods T_i and the last accepted period and difference
-/// carried over from earlier rows: jitterLocal = mean |T_i - T_i-1| / mean T_i, jitterDDP =
-/// mean ||T_i - T_i-1| - |T_i-1 - T_i-2|| / mean T_i (a difference of 0 counts as none), shimmerLocal
-/// = min(1, mean |A1 - A2| / mean A) over the steps' window pairs. A row without a step repeats the
-/// previous row; an unvoiced row resets the tracker. Not reproduced: openSMILE drops some steps
-/// (the row repeats, the period state is not updated) by a rule we have not found; we drop the first
-/// step of every voiced segment.
-/// Frames must be passed in order; <see cref="Reset"/> per file.
+/// Period-to-period jitter and shimmer guided by F0final: openSMILE's cPitchJitter with
+/// useBrokenJitterThresh = 1, as specified in ../shared/opensmile-is10/jitter/RULE.md and summarised
+/// in docs/features-lld.md ("jitter and shimmer").
 /// </summary>
+/// <remarks>
+/// Each F0 row walks a chain of candidate periods over the wave, starting where the previous row's
+/// chain stopped (anchor a, backlog c = frameStart - a). A candidate at s picks the lag L in
+/// [lo + 1, hi - 2] (lo = floor((1 - r) T0), hi = ceil((1 + r) T0)) that is the highest strict local
+/// maximum of the Pearson correlation of y[s, s+L) with y[s+L, s+2L), refines it by a parabola
+/// (period p, peak height h) and moves s to s + L. It is used iff h &gt; m, m the smallest float32(h)
+/// of the row so far including its own (the broken threshold: the first candidate of a row passes iff
+/// rounding h to float32 went down). Accepted periods feed jitterLocal = mean |p_i - p_i-1| / mean p,
+/// jitterDDP = mean ||d_i| - |d_i-1|| / mean p and shimmerLocal = sum |A1 - A2| / sum (A1 + A2) / 2;
+/// the last period and difference carry across rows and rejected candidates until an unvoiced row.
+/// Rows must be passed in order; <see cref="Reset"/> per file.
+/// </remarks>
 public sealed class PitchJitter
 {
-    private const int MaxStepsPerRow = 16;
-    private readonly double _sampleRate;
+    private const int MinNumPeriods = 2;
+    private readonly double _samplePeriod;
     private readonly double _searchRangeRel;
     private readonly int _hop;
-    private double[] _cc = new double[512];
-    private readonly Step[] _steps = new Step[MaxStepsPerRow];
-    private int _pos = -1;
-    private bool _segmentStarted;
-    private double _lastT, _lastDiff;
-    private (float JitterLocal, float JitterDdp, float ShimmerLocal) _held;
+    private readonly int _frameLength;
+    private readonly float? _minCC;
+    private double[] _rho = new double[512];
 
-    private struct Step
-    {
-        public double T;
-        public float A1, A2;
-    }
+    // Chain state across rows (RULE.md section 2).
+    private long _anchor;
+    private int _carry;
+    private float _lastPeriod, _lastDiff;
+    private float _heldJitter, _heldDdp, _heldShimmer;
 
-    /// <param name="sampleRate">Samples per second of the waveform (the hop is 10 ms).</param>
+    /// <param name="sampleRate">Samples per second of the waveform (F0 rows every 10 ms, 60 ms frames).</param>
     /// <param name="searchRangeRel">openSMILE's searchRangeRel (0.2 in IS10, 0.25 in compat).</param>
-    public PitchJitter(double sampleRate, double searchRangeRel)
+    /// <param name="minCC">null = useBrokenJitterThresh = 1 (both IS10 configs); otherwise a candidate
+    /// is used iff its peak correlation exceeds this value (useBrokenJitterThresh = 0).</param>
+    public PitchJitter(double sampleRate, double searchRangeRel, float? minCC = null)
     {
-        _sampleRate = sampleRate;
+        _samplePeriod = 1.0 / sampleRate;
         _searchRangeRel = searchRangeRel;
-        _hop = (int)Math.Round(sampleRate / 100);
+        _hop = (int)Math.Ceiling(sampleRate * 0.01);
+        _frameLength = (int)Math.Ceiling(sampleRate * 0.06);
+        _minCC = minCC is { } cc ? Math.Clamp(cc, 0.01f, 0.99f) : null;
     }
 
-    /// <summary>Forgets the tracker state (call before the first frame of a file).</summary>
+    /// <summary>The first sample the next row may read (the chain's anchor; never after the next row's
+    /// frame start). A caller that streams the wave can drop the samples before it.</summary>
+    public long FirstSampleNeeded => _anchor;
+
+    /// <summary>Each candidate of the following rows, for tests (RULE.md 4.2-4.5).</summary>
+    internal Action<JitterCandidate>? Trace { get; set; }
+
+    /// <summary>Where the last row's buffer began, its backlog and how many samples it read (RULE.md 3).</summary>
+    internal (long Anchor, int Carry, int ReadLength) LastRead { get; private set; }
+
+    /// <summary>Forgets the chain (call before the first row of a file).</summary>
     public void Reset()
     {
-        _pos = -1;
-        _segmentStarted = false;
-        _lastT = 0;
-        _lastDiff = 0;
-        _held = (0, 0, 0);
+        _anchor = 0;
+        _carry = 0;
+        _lastPeriod = _lastDiff = 0;
+        _heldJitter = _heldDdp = _heldShimmer = 0;
     }
+
+    /// <summary>(jitterLocal, jitterDDP, shimmerLocal) of the next F0 row, <paramref name="signal"/> being the whole wave.</summary>
+    public (float JitterLocal, float JitterDdp, float ShimmerLocal) Compute(ReadOnlySpan<float> signal, int frameStart, float f0) =>
+        Compute(signal, 0, frameStart, f0);
 
     /// <summary>
-    /// Returns (jitterLocal, jitterDDP, shimmerLocal) of the next F0 row. <paramref name="signal"/> is the
-    /// whole waveform; <paramref name="frameStart"/> the first sample of the row's frame (for IS10's
-    /// F0final row t, the 60 ms frame t + 1: the pitch smoother's one-frame delay).
+    /// (jitterLocal, jitterDDP, shimmerLocal) of the next F0 row. <paramref name="signal"/>[i] is sample
+    /// <paramref name="signalStart"/> + i of the wave; it must reach from <see cref="FirstSampleNeeded"/>
+    /// to the end of the row's 60 ms frame. For IS10's F0final row t,
+    /// <paramref name="frameStart"/> is the start of 60 ms frame t + 1 (the pitch smoother's delay).
     /// </summary>
-    public (float JitterLocal, float JitterDdp, float ShimmerLocal) Compute(ReadOnlySpan<float> signal, int frameStart, float f0)
+    public (float JitterLocal, float JitterDdp, float ShimmerLocal) Compute(ReadOnlySpan<float> signal, long signalStart, long frameStart, float f0)
     {
-        if (f0 <= 0)
+        int baseLength = _hop + _carry;
+        bool voiced = f0 > 0;
+        int rounded = 0, lo = 0, hi = 0, read = baseLength;
+        if (voiced)
         {
-            Reset();
+            double tau = 1.0 / f0 / _samplePeriod;
+            rounded = (int)Math.Round(tau, MidpointRounding.AwayFromZero);
+            lo = (int)Math.Floor((1 - _searchRangeRel) * tau);
+            hi = (int)Math.Ceiling((1 + _searchRangeRel) * tau);
+            read = Math.Max(baseLength, MinNumPeriods * hi + MinNumPeriods);
+        }
+        read = Math.Min(read, _carry + _frameLength);
+        if (frameStart - _carry != _anchor)
+        {
+            // Resynchronisation; with the updates below it only happens on the first row.
+            _anchor = frameStart;
+            read = Math.Min(read, _frameLength);
+        }
+        LastRead = (_anchor, _carry, read);
+
+        if (!voiced)
+        {
+            _anchor += baseLength;
+            _carry = 0;
+            _lastPeriod = _lastDiff = 0;
+            _heldJitter = _heldDdp = _heldShimmer = 0;
             return (0, 0, 0);
         }
-        if (_pos < 0) _pos = frameStart;
-        double t0 = _sampleRate / f0;
-        int lo = Math.Max(2, (int)Math.Floor((1 - _searchRangeRel) * t0));
-        int hi = Math.Max(lo, (int)Math.Ceiling((1 + _searchRangeRel) * t0));
-        int count = 0;
-        if (_pos <= frameStart)
-        {
-            while (count < MaxStepsPerRow && _pos + 2 * (hi + 1) <= signal.Length
-                   && (count == 0 || _pos + 2 * hi <= frameStart + _hop))
-            {
-                _steps[count++] = TakeStep(signal, lo, hi, out int lag);
-                _pos += lag;
-            }
-        }
-        if (count == 0) return _held;
-        // openSMILE drops some steps: the row repeats the previous one and the period state is not
-        // updated. We have not found its rule (docs/features-lld.md); it drops the first step of a
-        // segment in 9 of the 20 debug-level segments where this can be told, and dropping it always
-        // gives the best agreement of the functionals (the segment-onset zeros feed the P3 deltas).
-        if (!_segmentStarted)
-        {
-            _segmentStarted = true;
-            return _held;
-        }
 
-        double jitter = 0, ddp = 0, shimmer = 0, sumT = 0, sumA = 0;
-        int nJitter = 0, nDdp = 0;
-        for (int i = 0; i < count; i++)
+        var y = signal.Slice((int)(_anchor - signalStart), read);
+        int s = 0, advance = 0, periods = 0, jitterTerms = 0, ddpTerms = 0;
+        bool anyCandidate = false;
+        float rowMin = 0, sumPeriod = 0, sumJitter = 0, sumDdp = 0, sumAmplitude = 0, sumAmplitudeDiff = 0;
+        while (s + MinNumPeriods * hi + MinNumPeriods <= read)
         {
-            ref readonly var s = ref _steps[i];
-            if (_lastT > 0)
+            int lag = BestLag(y[s..], lo, hi);
+            if (lag == 0)
             {
-                double d = Math.Abs(s.T - _lastT);
-                jitter += d;
-                nJitter++;
-                if (_lastDiff > 0) { ddp += Math.Abs(d - _lastDiff); nDdp++; }
-                _lastDiff = d;
+                Trace?.Invoke(new JitterCandidate(_anchor + s, 0, 0, 0, false, 0, 0, 0));
+                s += rounded;
             }
-            _lastT = s.T;
-            sumT += s.T;
-            shimmer += Math.Abs(s.A1 - s.A2);
-            sumA += (double)s.A1 + s.A2;
+            else
+            {
+                var (xi, h) = Vertex(lag - lo, _rho[lag - lo - 1], _rho[lag - lo], _rho[lag - lo + 1]);
+                float period = (float)(Math.Abs(lo + xi) * _samplePeriod);
+                float a1 = PeakToPeak(y.Slice(s + 1, lag - 2)), a2 = PeakToPeak(y.Slice(s + lag + 1, lag - 2));
+                float hf = (float)h;
+                rowMin = anyCandidate ? Math.Min(rowMin, hf) : hf;
+                anyCandidate = true;
+                float threshold = _minCC ?? rowMin;
+                bool accepted = h > threshold;
+                Trace?.Invoke(new JitterCandidate(_anchor + s, lag, h, threshold, accepted, period, a1, a2));
+                if (accepted)
+                {
+                    sumPeriod += period;
+                    periods++;
+                    if (_lastPeriod > 0)
+                    {
+                        float d = Math.Abs(_lastPeriod - period);
+                        sumJitter += d;
+                        jitterTerms++;
+                        if (_lastDiff > 0)
+                        {
+                            sumDdp += Math.Abs(_lastDiff - d);
+                            ddpTerms++;
+                        }
+                        _lastDiff = d;
+                    }
+                    _lastPeriod = period;
+                    sumAmplitude += (a1 + a2) / 2;
+                    sumAmplitudeDiff += Math.Abs(a1 - a2);
+                }
+                s += lag;
+            }
+            if (s < baseLength - 1) advance = s;
         }
-        double meanT = sumT / count, meanA = sumA / (2 * count);
-        _held = (
-            nJitter > 0 ? (float)(jitter / nJitter / meanT) : 0f,
-            nDdp > 0 ? (float)(ddp / nDdp / meanT) : 0f,
-            meanA > 0 ? (float)Math.Min(1.0, shimmer / count / meanA) : 0f);
-        return _held;
+        _anchor += advance;
+        _carry = baseLength - advance;
+
+        // Held values are stored clipped to 1, so a row without an accepted period repeats them as they are.
+        if (periods == 0) return (_heldJitter, _heldDdp, _heldShimmer);
+        float meanPeriod = sumPeriod / periods;
+        float jitter = Output(ref _heldJitter, sumJitter, jitterTerms, meanPeriod);
+        float ddp = Output(ref _heldDdp, sumDdp, ddpTerms, meanPeriod);
+        _heldShimmer = Math.Min(sumAmplitude == 0 ? 0 : sumAmplitudeDiff / sumAmplitude, 1f);
+        return (jitter, ddp, _heldShimmer);
     }
 
-    // One period step at _pos: the correlation lag (integer, returned) and its refined length.
-    private Step TakeStep(ReadOnlySpan<float> x, int lo, int hi, out int lag)
+    // A row with accepted periods but no term of this kind outputs 0 and keeps the held value (RULE.md 6).
+    private static float Output(ref float held, float sum, int terms, float meanPeriod)
     {
-        int p = _pos;
-        int lags = hi - lo + 3;
-        if (_cc.Length < lags) _cc = new double[lags];
-        var cc = _cc;
-        for (int i = 0; i < lags; i++) cc[i] = Pearson(x.Slice(p, lo - 1 + i), x.Slice(p + lo - 1 + i, lo - 1 + i));
-        int best = 1;
-        for (int i = 2; i < lags - 1; i++)
-            if (cc[i] > cc[best]) best = i;
-        double l = cc[best - 1], m = cc[best], r = cc[best + 1];
-        double den = l - 2 * m + r;
-        lag = lo - 1 + best;
-        return new Step
-        {
-            T = lag + (den < 0 ? 0.5 * (l - r) / den : 0),
-            A1 = PeakToPeak(x.Slice(p + 1, lag - 2)),
-            A2 = PeakToPeak(x.Slice(p + lag + 1, lag - 2)),
-        };
+        if (terms == 0) return 0;
+        held = Math.Min(sum / terms / meanPeriod, 1f);
+        return held;
     }
 
-    private static double Pearson(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    // The eligible lag (lo < L < hi - 1, a strict local maximum, the highest; the smaller on a tie) or 0.
+    // Leaves the correlations of lags lo..hi in _rho[0..].
+    private int BestLag(ReadOnlySpan<float> y, int lo, int hi)
     {
-        double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-        for (int i = 0; i < a.Length; i++)
+        int count = hi - lo + 1;
+        if (_rho.Length < count) _rho = new double[count];
+        var rho = _rho;
+        // The sum of u = y[0, L) grows by one sample per lag: the same additions in the same order.
+        double su = 0;
+        for (int i = 0; i < lo; i++) su += y[i];
+        for (int l = lo; l <= hi; l++)
         {
-            double u = a[i], v = b[i];
-            sa += u; sb += v; saa += u * u; sbb += v * v; sab += u * v;
+            rho[l - lo] = Pearson(y[..l], y.Slice(l, l), su);
+            su += y[l];
         }
-        int n = a.Length;
-        double va = saa - sa * sa / n, vb = sbb - sb * sb / n;
-        double d = Math.Sqrt(Math.Max(va * vb, 0));
-        return d > 0 ? (sab - sa * sb / n) / d : 0;
+        int best = 0;
+        for (int k = 1; k <= hi - 2 - lo; k++)
+            if (rho[k - 1] < rho[k] && rho[k] > rho[k + 1] && (best == 0 || rho[k] > rho[best - lo]))
+                best = lo + k;
+        return best;
+    }
+
+    // Two passes in double, in index order: the means (su is the sum of u), then the centred cross
+    // and square sums.
+    private static double Pearson(ReadOnlySpan<float> u, ReadOnlySpan<float> v, double su)
+    {
+        double sv = 0;
+        for (int i = 0; i < v.Length; i++) sv += v[i];
+        double mu = su / u.Length, mv = sv / v.Length;
+        double cross = 0, euu = 0, evv = 0;
+        for (int i = 0; i < u.Length; i++)
+        {
+            double du = u[i] - mu, dv = v[i] - mv;
+            cross += du * dv;
+            euu += du * du;
+            evv += dv * dv;
+        }
+        return cross / (Math.Sqrt(euu) * Math.Sqrt(evv));
+    }
+
+    // The vertex (offset from lo, height) of the parabola through (k-1, y1), (k, y2), (k+1, y3), with
+    // the general three-point formulas evaluated left to right as openSMILE does (RULE.md 4.4).
+    private static (double Xi, double H) Vertex(int k, double y1, double y2, double y3)
+    {
+        double x1 = k - 1, x2 = k, x3 = k + 1;
+        double den = x1 * x1 * x2 + x2 * x2 * x3 + x3 * x3 * x1 - x3 * x3 * x2 - x2 * x2 * x1 - x1 * x1 * x3;
+        double alpha = (y1 * x2 + y2 * x3 + y3 * x1 - y3 * x2 - y2 * x1 - y1 * x3) / den;
+        if (den == 0 || alpha == 0)
+            return y1 > y2 && y1 > y3 ? (x1, y1) : y3 > y2 && y3 > y1 ? (x3, y3) : (x2, y2);
+        double beta = (x1 * x1 * y2 + x2 * x2 * y3 + x3 * x3 * y1 - x3 * x3 * y2 - x2 * x2 * y1 - x1 * x1 * y3) / den;
+        double gamma = (x1 * x1 * x2 * y3 + x2 * x2 * x3 * y1 + x3 * x3 * x1 * y2 - x3 * x3 * x2 * y1 - x2 * x2 * x1 * y3 - x1 * x1 * x3 * y2) / den;
+        double xi = -beta / (2 * alpha);
+        return (xi, gamma - alpha * xi * xi);
     }
 
     private static float PeakToPeak(ReadOnlySpan<float> x)

@@ -31,21 +31,29 @@ public static class PitchSmoother
             if (t > 0)
             {
                 v = voicing[t];
-                float raw = Raw(f0, voicing, t, voicingCutoff);
-                float before = Raw(f0, voicing, t - 1, voicingCutoff), after = Raw(f0, voicing, t + 1, voicingCutoff);
-                bool isolated = before == 0 && after == 0;
-                final = isolated ? 0 : raw;
-                // A voiced frame that jumps away from both voiced neighbours takes the next frame's F0.
-                if (raw > 0 && before > 0 && after > 0 && Ratio(raw, before) > JumpRatio && Ratio(raw, after) > JumpRatio
-                    && Ratio(after, before) < NeighbourRatio)
-                    final = after;
+                final = Final(Raw(f0, voicing, t - 1, voicingCutoff), Raw(f0, voicing, t, voicingCutoff), Raw(f0, voicing, t + 1, voicingCutoff));
             }
-            if (final > 0) env = env == 0 ? final : 0.75f * env + 0.25f * final;
+            env = Envelope(env, final);
             f0Final[t] = final;
             f0Envelope[t] = env;
             voicingFinal[t] = v;
         }
     }
+
+    /// <summary>F0final of a frame after the first from the voiced F0 (0 = unvoiced) of it and its neighbours.</summary>
+    internal static float Final(float before, float raw, float after)
+    {
+        bool isolated = before == 0 && after == 0;
+        // A voiced frame that jumps away from both voiced neighbours takes the next frame's F0.
+        if (raw > 0 && before > 0 && after > 0 && Ratio(raw, before) > JumpRatio && Ratio(raw, after) > JumpRatio
+            && Ratio(after, before) < NeighbourRatio)
+            return after;
+        return isolated ? 0 : raw;
+    }
+
+    /// <summary>The next F0finEnv: 0.75 env + 0.25 F0 on a voiced frame (the first voiced frame sets it), held otherwise.</summary>
+    internal static float Envelope(float env, float final) =>
+        final > 0 ? (env == 0 ? final : 0.75f * env + 0.25f * final) : env;
 
     private const float JumpRatio = 1.25f;
     private const float NeighbourRatio = 2f;
@@ -53,5 +61,8 @@ public static class PitchSmoother
     private static float Ratio(float a, float b) => a > b ? a / b : b / a;
 
     private static float Raw(ReadOnlySpan<float> f0, ReadOnlySpan<float> voicing, int t, float cutoff) =>
-        voicing[t] > cutoff ? f0[t] : 0f;
+        Voiced(f0[t], voicing[t], cutoff);
+
+    /// <summary>The best candidate's F0 if its voicing exceeds the cutoff, else 0.</summary>
+    internal static float Voiced(float f0, float voicing, float cutoff) => voicing > cutoff ? f0 : 0f;
 }

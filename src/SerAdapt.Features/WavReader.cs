@@ -19,19 +19,37 @@ namespace SerAdapt.Features;
 /// </remarks>
 public static class WavReader
 {
-    private const int FormatPcm = 0x0001;
-    private const int FormatFloat = 0x0003;
+    internal const int FormatPcm = 0x0001;
+    internal const int FormatFloat = 0x0003;
     private const int FormatExtensible = 0xFFFE;
 
     /// <summary>Reads and decodes the WAV file at <paramref name="path"/>.</summary>
     public static WavAudio Read(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return Read(stream, path);
+        using var reader = Open(path);
+        return reader.ReadAll();
     }
 
     /// <summary>Reads and decodes a WAV stream; <paramref name="sourceName"/> names it in errors.</summary>
-    public static WavAudio Read(Stream stream, string sourceName)
+    public static WavAudio Read(Stream stream, string sourceName) => Open(stream, sourceName, ownsStream: false).ReadAll();
+
+    /// <summary>Reads the header of the WAV file at <paramref name="path"/> and returns a reader of its
+    /// samples, positioned at the first one (for decoding a long file piece by piece).</summary>
+    public static WavSampleReader Open(string path)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        try
+        {
+            return Open(stream, path, ownsStream: true);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    private static WavSampleReader Open(Stream stream, string sourceName, bool ownsStream)
     {
         Span<byte> header = stackalloc byte[12];
         int got = ReadFully(stream, header);
@@ -61,7 +79,7 @@ public static class WavReader
             else if (chunk[..4].SequenceEqual("data"u8))
             {
                 if (format is null) throw new WavFormatException(sourceName, "data chunk before the fmt chunk");
-                return Decode(stream, size, format, bigEndian, sourceName);
+                return new WavSampleReader(stream, ownsStream, size, format, bigEndian, sourceName);
             }
             else
             {
@@ -70,7 +88,7 @@ public static class WavReader
         }
     }
 
-    private sealed record Format(int Tag, int Channels, int SampleRate, int BlockAlign, int Bits)
+    internal sealed record Format(int Tag, int Channels, int SampleRate, int BlockAlign, int Bits)
     {
         public string Name => Tag == FormatFloat ? $"IEEE float {Bits}-bit" : $"PCM {Bits}-bit";
     }
@@ -112,62 +130,7 @@ public static class WavReader
         _ => $"format tag 0x{tag:X4}",
     };
 
-    private static WavAudio Decode(Stream stream, uint dataSize, Format format, bool bigEndian, string sourceName)
-    {
-        // Checked before allocating, so a corrupt size cannot ask for gigabytes.
-        if (stream.CanSeek && stream.Position + dataSize > stream.Length)
-            throw new WavFormatException(sourceName, $"truncated: the data chunk declares {dataSize} bytes but the file ends after {stream.Length - stream.Position} of them");
-        long frames = dataSize / format.BlockAlign;
-        if (frames > Array.MaxLength) throw new WavFormatException(sourceName, $"data chunk of {dataSize} bytes is too large");
-        var samples = new float[frames];
-        int bytesPerSample = format.Bits / 8;
-        int framesPerBlock = Math.Max(1, (1 << 16) / format.BlockAlign);
-        var buffer = new byte[framesPerBlock * format.BlockAlign];
-        float inverseChannels = 1f / format.Channels;
-        long done = 0;
-        while (done < frames)
-        {
-            int n = (int)Math.Min(framesPerBlock, frames - done);
-            int bytes = n * format.BlockAlign;
-            int read = ReadFully(stream, buffer.AsSpan(0, bytes));
-            if (read < bytes)
-                throw new WavFormatException(sourceName, $"truncated: the data chunk declares {dataSize} bytes but the file ends after {done * format.BlockAlign + read} of them");
-            for (int i = 0; i < n; i++)
-            {
-                var frame = buffer.AsSpan(i * format.BlockAlign, format.BlockAlign);
-                float sum = 0;
-                for (int ch = 0; ch < format.Channels; ch++)
-                    sum += DecodeSample(frame.Slice(ch * bytesPerSample, bytesPerSample), format, bigEndian);
-                samples[done + i] = format.Channels == 1 ? sum : sum * inverseChannels;
-            }
-            done += n;
-        }
-        return new WavAudio(samples, format.SampleRate, format.Channels, format.Name);
-    }
-
-    private static float DecodeSample(ReadOnlySpan<byte> s, Format format, bool bigEndian)
-    {
-        if (format.Tag == FormatFloat)
-        {
-            return format.Bits == 32
-                ? (bigEndian ? BinaryPrimitives.ReadSingleBigEndian(s) : BinaryPrimitives.ReadSingleLittleEndian(s))
-                : (float)(bigEndian ? BinaryPrimitives.ReadDoubleBigEndian(s) : BinaryPrimitives.ReadDoubleLittleEndian(s));
-        }
-        switch (format.Bits)
-        {
-            case 8:
-                return (s[0] - 128) / 127f;
-            case 16:
-                return (bigEndian ? BinaryPrimitives.ReadInt16BigEndian(s) : BinaryPrimitives.ReadInt16LittleEndian(s)) / 32767f;
-            case 24:
-                int v = bigEndian ? (s[0] << 24) | (s[1] << 16) | (s[2] << 8) : (s[2] << 24) | (s[1] << 16) | (s[0] << 8);
-                return (v >> 8) / 8388607f;
-            default:
-                return (float)((bigEndian ? BinaryPrimitives.ReadInt32BigEndian(s) : BinaryPrimitives.ReadInt32LittleEndian(s)) / 2147483647.0);
-        }
-    }
-
-    private static int ReadFully(Stream stream, Span<byte> buffer)
+    internal static int ReadFully(Stream stream, Span<byte> buffer)
     {
         int total = 0;
         while (total < buffer.Length)

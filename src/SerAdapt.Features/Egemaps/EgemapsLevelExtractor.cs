@@ -58,9 +58,8 @@ public static class EgemapsLevelExtractor
 
         // openSMILE: cPitchJitter with searchRangeRel 0.1, useBrokenJitterThresh 0 and minCC 0.5, its
         // rows at the frame start 160 t (the Viterbi output is time-stamped correctly, no one-frame
-        // delay). The shared PitchJitter has no minCC option yet; with the rewritten one (jitter
-        // branch, minCC: 0.5f) jitter and shimmer match on every row of the 21 files (docs/features.md).
-        var jitter = new PitchJitter(EgemapsFrontEnd.SampleRate, 0.1);
+        // delay). With minCC 0.5 jitter and shimmer match openSMILE on every row of the 21 files (docs/features.md).
+        var jitter = new PitchJitter(EgemapsFrontEnd.SampleRate, 0.1, minCC: 0.5f);
         jitter.Reset();
         for (int t = 0; t < n60; t++)
         {
