@@ -1,6 +1,7 @@
 using Parquet;
 using Parquet.Schema;
 using SerAdapt.Evaluation;
+using SerAdapt.Files;
 
 namespace SerAdapt.Data;
 

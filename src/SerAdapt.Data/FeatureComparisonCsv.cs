@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SerAdapt.Evaluation;
+using SerAdapt.Files;
 
 namespace SerAdapt.Data;
 

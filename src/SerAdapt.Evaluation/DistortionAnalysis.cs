@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SerAdapt.Engine;
+using SerAdapt.Files;
 
 namespace SerAdapt.Evaluation;
 

@@ -1,5 +1,6 @@
 using ScottPlot;
 using SkiaSharp;
+using SerAdapt.Files;
 
 namespace SerAdapt.Evaluation;
 

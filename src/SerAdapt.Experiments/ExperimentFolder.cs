@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SerAdapt.Files;
 
 namespace SerAdapt.Experiments;
 
@@ -115,7 +116,7 @@ public sealed class ExperimentFolder
             ["shard"] = Shard.ToString(),
             ["config"] = ExperimentConfig.ToJson(Config),
         };
-        AtomicText.Write(Path.Combine(Directory, ManifestName), manifest.ToJsonString(ExperimentConfig.JsonOptions) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(Directory, ManifestName), manifest.ToJsonString(ExperimentConfig.JsonOptions) + "\n");
     }
 
 }

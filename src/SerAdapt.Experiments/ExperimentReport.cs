@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SerAdapt.Evaluation;
+using SerAdapt.Files;
 
 namespace SerAdapt.Experiments;
 
@@ -27,11 +28,11 @@ public static class ExperimentReport
         IReadOnlyList<string>? notes = null, string? appendix = null)
     {
         var summary = ExperimentSummary.Of(config, results);
-        AtomicText.Write(Path.Combine(directory, ResultsCsv), Csv(config, results));
-        AtomicText.Write(Path.Combine(directory, SummaryJson), Json(config, shard, summary).ToJsonString(ExperimentConfig.JsonOptions) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(directory, ResultsCsv), Csv(config, results));
+        AtomicFile.WriteAllText(Path.Combine(directory, SummaryJson), Json(config, shard, summary).ToJsonString(ExperimentConfig.JsonOptions) + "\n");
         bool chart = summary.Rows.Any(r => r.Runs > 0);
         if (chart) ResultsChart.Write(config, summary, Path.Combine(directory, Path.GetFileNameWithoutExtension(ChartPng)));
-        AtomicText.Write(Path.Combine(directory, ReportMd), Markdown(config, shard, summary, results, notes ?? [], chart, appendix));
+        AtomicFile.WriteAllText(Path.Combine(directory, ReportMd), Markdown(config, shard, summary, results, notes ?? [], chart, appendix));
         return summary;
     }
 

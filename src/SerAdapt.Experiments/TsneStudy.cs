@@ -3,6 +3,7 @@ using System.Text;
 using SerAdapt.Adaptation;
 using SerAdapt.Engine;
 using SerAdapt.Evaluation;
+using SerAdapt.Files;
 
 namespace SerAdapt.Experiments;
 
@@ -134,7 +135,7 @@ public static class TsneStudy
         var csv = new StringBuilder("session,utterances,source_only_mae,mrd_mae,shown\n");
         foreach (var e in ranked)
             csv.Append(Inv, $"{e.Session},{e.Utterances},{e.SourceOnlyMae:R},{e.MrdMae:R},{(shown.Contains(e) ? "true" : "false")}\n");
-        AtomicText.Write(sessionsPath, csv.ToString());
+        AtomicFile.WriteAllText(sessionsPath, csv.ToString());
         return new TsneStudyResult(figure, distortionPath, sessionsPath, ranked, shown.Select(e => e.Session).ToList(), distortion);
     }
 

@@ -1,3 +1,5 @@
+using SerAdapt.Files;
+
 namespace SerAdapt.Features;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using SerAdapt.Evaluation;
+using SerAdapt.Files;
 namespace SerAdapt.Data.Tests;
 
 public class CorpusFileTests

@@ -1,3 +1,5 @@
+using SerAdapt.Files;
+
 namespace SerAdapt.Evaluation.Tests;
 
 public class AtomicFileTests

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using SerAdapt.Data;
 using SerAdapt.Evaluation;
+using SerAdapt.Files;
 
 namespace SerAdapt.Cli.Adaptation;
 

@@ -1,3 +1,5 @@
+using SerAdapt.Files;
+
 namespace SerAdapt.Features.Egemaps;
 
 /// <summary>The eGeMAPSv02 LLD matrix in openSMILE's -lldcsvoutput layout (name;frameTime;25 LLDs, frame start times).</summary>

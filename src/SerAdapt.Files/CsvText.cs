@@ -1,4 +1,4 @@
-namespace SerAdapt.Evaluation;
+namespace SerAdapt.Files;
 
 /// <summary>CSV text as every SerAdapt writer produces it (RFC 4180).</summary>
 public static class CsvText

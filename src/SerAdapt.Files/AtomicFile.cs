@@ -1,4 +1,6 @@
-namespace SerAdapt.Evaluation;
+using System.Text;
+
+namespace SerAdapt.Files;
 
 /// <summary>
 /// Writes a file so that it appears whole or not at all: the content goes to a temporary file in the
@@ -32,6 +34,17 @@ public static class AtomicFile
             using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite);
             write(stream);
         });
+
+    /// <summary>Text through a writer (UTF-8 without BOM, "\n" line ends).</summary>
+    public static void WriteText(string path, Action<TextWriter> write) =>
+        WriteStream(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+            write(writer);
+        });
+
+    /// <summary>The whole of <paramref name="text"/> (UTF-8 without BOM).</summary>
+    public static void WriteAllText(string path, string text) => WriteStream(path, stream => stream.Write(new UTF8Encoding(false).GetBytes(text)));
 
     private static int _counter;
 }
