@@ -66,36 +66,37 @@ internal sealed class Is10Pipeline
     {
         output[0] = _loudness.Compute(x[0]);
 
-        var mag = ShortSpectrum(x);
+        var spectrum = ShortSpectrum(x);
+        var mag = spectrum.Magnitudes;
 
         _mel26.Apply(mag, _bands);
         _mfcc.Apply(_bands, output.Slice(1, 15));
         _mel8.Apply(mag, _bands.AsSpan(0, 8));
         for (int b = 0; b < 8; b++) output[16 + b] = MathF.Log(Math.Max(_bands[b], 1e-12f));
 
-        ShortLpc(_lpc);
+        ShortLpc(spectrum, _lpc);
         Lsp.Compute(_lpc, output.Slice(24, 8));
     }
 
     /// <summary>
     /// The 257-bin magnitude spectrum of one raw 25 ms frame as openSMILE makes it: pre-emphasis,
     /// Hamming, the frame centred in 512 points (is10) or at 0 (compat), float32 FFT. Valid until the
-    /// next call; <see cref="ShortLpc"/> continues from it.
+    /// next call; <see cref="ShortLpc"/> takes it (its complex bins) to continue.
     /// </summary>
-    public ReadOnlySpan<float> ShortSpectrum(ReadOnlySpan<float> x)
+    public ShortFrameSpectrum ShortSpectrum(ReadOnlySpan<float> x)
     {
         var f = _frame512;
         Array.Clear(f);
         int o = _padOffset;
         f[o] = (1 - PreEmphasis) * x[0] * _hamming[0];
         for (int n = 1; n < x.Length; n++) f[o + n] = (x[n] - PreEmphasis * x[n - 1]) * _hamming[n];
-        return new ReadOnlySpan<float>(_mag, 0, Spectrum(_fft512, f, keepComplex: true));
+        return new ShortFrameSpectrum(new ReadOnlySpan<float>(_mag, 0, Spectrum(_fft512, f, keepComplex: true)), _re, _im);
     }
 
-    /// <summary>The order-8 LPC of the frame last passed to <see cref="ShortSpectrum"/> (11 kHz resampling, ACF, Levinson).</summary>
-    public void ShortLpc(Span<float> lpc)
+    /// <summary>The order-8 LPC of the 25 ms frame whose <paramref name="spectrum"/> is given (11 kHz resampling, ACF, Levinson).</summary>
+    public void ShortLpc(in ShortFrameSpectrum spectrum, Span<float> lpc)
     {
-        _resample.Autocorrelation(_re, _im, _acf);
+        _resample.Autocorrelation(spectrum.Re, spectrum.Im, _acf);
         Lpc.FromAutocorrelation(_acf, lpc);
     }
 
