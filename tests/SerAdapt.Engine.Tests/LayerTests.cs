@@ -139,9 +139,16 @@ public class LayerTests
     }
 
     [Fact]
-    public void BatchNormAndSelu_OnSeveralThreads_AreBitIdenticalToOneThread()
+    public void BatchNormSeluDropout_OnSeveralThreads_AreBitIdenticalToOneThread()
     {
         // 1000 columns: ranges of whole 16-column units and a tail; large enough to be split.
+        // Run twice: BN -> SELU (separate layers) and BN -> SELU -> Dropout (the fused pass, masks drawn in parallel).
+        foreach (bool dropout in new[] { false, true })
+            CompareThreads(dropout);
+    }
+
+    private static void CompareThreads(bool withDropout)
+    {
         (float[] Y, float[] Dx, float[] Grads, float[] Running) Run(int threads)
         {
             int saved = Gemm.Threads;
@@ -150,6 +157,8 @@ public class LayerTests
             {
                 var rng = new Rng(11);
                 var net = new Sequential(new BatchNorm1d(1000), new Selu());
+                if (withDropout)
+                    net.Add(new Dropout(rng.Child("dropout")));
                 var x = new Matrix(64, 1000);
                 var dy = new Matrix(64, 1000);
                 rng.FillNormal(x.Span, 0.3f, 2f);

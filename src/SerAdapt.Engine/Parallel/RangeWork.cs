@@ -24,7 +24,7 @@ internal abstract class RangeWork : IParallelWork
         int threads = elements < ParallelThreshold ? 1 : Gemm.Threads;
         _length = length;
         _chunks = Math.Max(1, Math.Min(units, threads));
-        GemmThreadPool.Run(this, threads, _chunks);
+        WorkerPool.Run(this, threads, _chunks);
     }
 
     public void RunChunk(int chunk)

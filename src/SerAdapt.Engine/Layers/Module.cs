@@ -35,24 +35,6 @@ public abstract class Module
     /// <summary>Returns dx when <paramref name="needInputGradient"/>, else may return null.</summary>
     protected internal abstract Matrix? BackwardCore(Matrix dy, bool needInputGradient);
 
-    /// <summary>
-    /// A second instance that shares this module's parameters (values, gradients, frozen flags),
-    /// buffers (running statistics) and dropout generator, but has its own forward caches and
-    /// output buffers, so that two batches can be in flight at once: e.g. Deep CORAL needs
-    /// E(x_s) and E(x_t) together, each with its own batch statistics, before either backward.
-    /// Gradients from both instances accumulate into the shared parameters.
-    /// </summary>
-    public Module Replicate()
-    {
-        var replica = CreateReplica();
-        replica.SetTraining(IsTraining);
-        return replica;
-    }
-
-    /// <summary>Builds the replica for <see cref="Replicate"/>; modules that support it override.</summary>
-    protected virtual Module CreateReplica() =>
-        throw new NotSupportedException($"{GetType().Name} cannot be replicated.");
-
     /// <summary>This module's own parameters (not its children's), in state_dict order.</summary>
     protected virtual IEnumerable<Parameter> OwnParameters => [];
 

@@ -15,7 +15,7 @@ namespace SerAdapt.Engine;
 /// worker that wakes late can only claim a chunk of the job that is running.
 /// </para>
 /// </summary>
-internal static class GemmThreadPool
+internal static class WorkerPool
 {
     private const int FieldBits = 20;
     private const long FieldMask = (1L << FieldBits) - 1;

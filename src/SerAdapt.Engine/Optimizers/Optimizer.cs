@@ -59,7 +59,7 @@ public abstract class Optimizer
         for (int i = 0; i < Parameters.Count; i++)
             if (!Parameters[i].Frozen)
                 BeginUpdate(i, Parameters[i]);
-        GemmThreadPool.Run(_work, _elements < ParallelThreshold ? 1 : threads, _chunkParameter.Length);
+        WorkerPool.Run(_work, _elements < ParallelThreshold ? 1 : threads, _chunkParameter.Length);
     }
 
     /// <summary>

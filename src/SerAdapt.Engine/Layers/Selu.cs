@@ -15,8 +15,6 @@ public sealed class Selu : Module
     private readonly ForwardWork _forward = new();
     private readonly BackwardWork _backward = new();
 
-    protected override Module CreateReplica() => new Selu();
-
     // x: (N, D) -> y: (N, D)
     public override Matrix Forward(Matrix x)
     {
@@ -24,6 +22,20 @@ public sealed class Selu : Module
         _forward.Run(x, y);
         _input = x;
         return y;
+    }
+
+    /// <summary>The output buffer for a fused forward that writes SELU(x) of an x shaped like <paramref name="x"/> (BatchNorm1d's).</summary>
+    internal Matrix FusedOutput(Matrix x)
+    {
+        _input = null; // the fused pass keeps no SELU input; its backward uses the output only
+        return MatrixCache.Ensure(ref _output, x.Rows, x.Cols);
+    }
+
+    /// <summary>The output of the last fused forward, checked against the gradient's shape.</summary>
+    internal Matrix FusedOutputOf(Matrix dy)
+    {
+        MatrixCache.RequireSameShape(_output ?? throw new InvalidOperationException("Selu: no fused forward."), dy, "SELU backward dy");
+        return _output;
     }
 
     // dy: (N, D) -> dx: (N, D)

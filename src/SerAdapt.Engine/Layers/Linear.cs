@@ -35,20 +35,10 @@ public sealed class Linear : Module
         }
     }
 
-    private Linear(Linear source)
-    {
-        InFeatures = source.InFeatures;
-        OutFeatures = source.OutFeatures;
-        Weight = source.Weight;
-        Bias = source.Bias;
-    }
-
     public int InFeatures { get; }
     public int OutFeatures { get; }
     public Parameter Weight { get; }
     public Parameter? Bias { get; }
-
-    protected override Module CreateReplica() => new Linear(this);
 
     protected override IEnumerable<Parameter> OwnParameters => Bias is null ? [Weight] : [Weight, Bias];
 

@@ -76,9 +76,9 @@ public static class Gemm
             var job = new GemmJob(kind, transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             int tiles = job.Tiles(out _);
             if ((long)m * n * k < ParallelThreshold || threads == 1 || tiles == 1)
-                GemmThreadPool.Run(job, 1, 1);
+                WorkerPool.Run(job, 1, 1);
             else
-                GemmThreadPool.Run(job, Math.Min(threads, tiles), Math.Min(tiles, ChunksPerThread * threads));
+                WorkerPool.Run(job, Math.Min(threads, tiles), Math.Min(tiles, ChunksPerThread * threads));
         }
     }
 
