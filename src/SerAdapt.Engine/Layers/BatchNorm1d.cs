@@ -304,7 +304,7 @@ public sealed class BatchNorm1d : Module
         public void Run(BatchNorm1d layer, Matrix x, Matrix xhat, Matrix y, bool training)
         {
             (_layer, _x, _xhat, _y, _training) = (layer, x, xhat, y, training);
-            Run(layer.Features, 3L * x.Length);
+            Run(layer.Features, 3L * x.Length, layer.Threads);
             (_layer, _x, _xhat, _y) = (null, null, null, null);
         }
 
@@ -321,7 +321,7 @@ public sealed class BatchNorm1d : Module
         public void Run(BatchNorm1d layer, Matrix dy, Matrix xhat, Matrix? dx, Matrix? dgamma, bool overwriteGamma, Matrix? dbeta, bool overwriteBeta)
         {
             (_layer, _dy, _xhat, _dx, _dgamma, _overwriteGamma, _dbeta, _overwriteBeta) = (layer, dy, xhat, dx, dgamma, overwriteGamma, dbeta, overwriteBeta);
-            Run(layer.Features, 3L * dy.Length);
+            Run(layer.Features, 3L * dy.Length, layer.Threads);
             (_layer, _dy, _xhat, _dx, _dgamma, _dbeta) = (null, null, null, null, null, null);
         }
 
@@ -338,7 +338,7 @@ public sealed class BatchNorm1d : Module
         public void Run(BatchNorm1d layer, Matrix x, Matrix xhat, Matrix s, Matrix? mask, Dropout.MaskDraw? draw, Matrix? y)
         {
             (_layer, _x, _xhat, _s, _mask, _draw, _y) = (layer, x, xhat, s, mask, draw, y);
-            Run(layer.Features, 5L * x.Length);
+            Run(layer.Features, 5L * x.Length, layer.Threads);
             (_layer, _x, _xhat, _s, _mask, _y) = (null, null, null, null, null, null);
         }
 
@@ -357,7 +357,7 @@ public sealed class BatchNorm1d : Module
         {
             (_layer, _dy, _mask, _s, _xhat, _dz, _needInputGradient) = (layer, dy, mask, s, xhat, dz, needInputGradient);
             (_dgamma, _overwriteGamma, _dbeta, _overwriteBeta) = (dgamma, overwriteGamma, dbeta, overwriteBeta);
-            Run(layer.Features, 5L * dy.Length);
+            Run(layer.Features, 5L * dy.Length, layer.Threads);
             (_layer, _dy, _mask, _s, _xhat, _dz, _dgamma, _dbeta) = (null, null, null, null, null, null, null, null);
         }
 

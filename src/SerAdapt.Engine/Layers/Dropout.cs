@@ -51,7 +51,7 @@ public sealed class Dropout : Module
         if (mask is null)
             return x;
         if (draw is { } d)
-            _maskWork.Run(d, mask);
+            _maskWork.Run(d, mask, Threads);
         var y = MatrixCache.Ensure(ref _output, x.Rows, x.Cols);
         TensorPrimitives.Multiply(x.Span, mask.Span, y.Span);
         return y;
@@ -115,10 +115,10 @@ public sealed class Dropout : Module
         private MaskDraw _draw;
         private Matrix? _mask;
 
-        public void Run(MaskDraw draw, Matrix mask)
+        public void Run(MaskDraw draw, Matrix mask, int threads)
         {
             (_draw, _mask) = (draw, mask);
-            Run(mask.Cols, mask.Length);
+            Run(mask.Cols, mask.Length, threads);
             _mask = null;
         }
 

@@ -18,6 +18,27 @@ public abstract class Module
     /// <summary>Training mode (batch statistics, dropout on) or evaluation mode; containers pass it on.</summary>
     public virtual void SetTraining(bool training) => IsTraining = training;
 
+    /// <summary>
+    /// Most threads this module's products and element-wise passes use (0, the default: all cores).
+    /// Setting it on a network sets it on every module inside, and optimizers of their parameters
+    /// follow it unless given their own. Results do not depend on it.
+    /// </summary>
+    public int Threads
+    {
+        get => _threads;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _threads = value;
+            foreach (var p in OwnParameters)
+                p.Threads = value;
+            foreach (var (_, child) in Children)
+                child.Threads = value;
+        }
+    }
+
+    private int _threads;
+
     public void Train() => SetTraining(true);
 
     public void Eval() => SetTraining(false);

@@ -23,6 +23,7 @@ public sealed class Sequential : Module
     public void Add(Module module)
     {
         module.SetTraining(IsTraining);
+        module.Threads = Threads;
         _modules.Add(module);
     }
 

@@ -26,6 +26,13 @@ internal static class WorkerPool
     /// <summary>How long the caller spins for chunks still running on workers before it blocks.</summary>
     private const long SpinMicroseconds = 50;
 
+    /// <summary>The thread count a caller asked for, 0 meaning all cores.</summary>
+    public static int ThreadsFor(int requested)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(requested);
+        return requested > 0 ? requested : Environment.ProcessorCount;
+    }
+
     private static readonly GemmWork _gemm = new();
     private static readonly ManualResetEventSlim _done = new(false, 1);
     private static int _busy;
