@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SerAdapt.Engine;
 
@@ -46,17 +47,20 @@ internal static class DropoutMask
         if (mask.Length < j1 - j0)
             throw new ArgumentException("The mask span is shorter than the column range.", nameof(mask));
         int j = j0;
-        if (Vector512.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
-            var t = Vector512.Create(threshold);
-            var keepBits = Vector512.Create(BitConverter.SingleToUInt32Bits(keep));
-            // Whole aligned groups of 32 columns inside the range.
+            // Columns before the first whole aligned group of 32 inside the range.
             for (; j < j1; j++)
             {
                 if ((j & 31) == 0 && j + 32 <= j1)
                     break;
                 mask[j - j0] = Draw(key, step, row, j) >= threshold ? keep : 0f;
             }
+        }
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var t = Vector512.Create(threshold);
+            var keepBits = Vector512.Create(BitConverter.SingleToUInt32Bits(keep));
             for (; j + 32 <= j1; j += 32)
             {
                 Group(key, step, row, j, out var w0, out var w1, out var w2, out var w3);
@@ -65,6 +69,22 @@ internal static class DropoutMask
                 var dst = mask.Slice(j - j0, 32);
                 (Vector512.GreaterThanOrEqual(lo, t) & keepBits).AsSingle().StoreUnsafe(ref dst[0]);
                 (Vector512.GreaterThanOrEqual(hi, t) & keepBits).AsSingle().StoreUnsafe(ref dst[16]);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var t = Vector256.Create(threshold);
+            var keepBits = Vector256.Create(BitConverter.SingleToUInt32Bits(keep));
+            for (; j + 32 <= j1; j += 32)
+            {
+                // Blocks 0-3 and 4-7 of the group: word w of both halves is columns 8w .. 8w + 7.
+                Group(key, step, row, j, 0, out var a0, out var a1, out var a2, out var a3);
+                Group(key, step, row, j, 4, out var b0, out var b1, out var b2, out var b3);
+                var dst = mask.Slice(j - j0, 32);
+                (Vector256.GreaterThanOrEqual(Vector256.Narrow(a0, b0) >>> 8, t) & keepBits).AsSingle().StoreUnsafe(ref dst[0]);
+                (Vector256.GreaterThanOrEqual(Vector256.Narrow(a1, b1) >>> 8, t) & keepBits).AsSingle().StoreUnsafe(ref dst[8]);
+                (Vector256.GreaterThanOrEqual(Vector256.Narrow(a2, b2) >>> 8, t) & keepBits).AsSingle().StoreUnsafe(ref dst[16]);
+                (Vector256.GreaterThanOrEqual(Vector256.Narrow(a3, b3) >>> 8, t) & keepBits).AsSingle().StoreUnsafe(ref dst[24]);
             }
         }
         for (; j < j1; j++)
@@ -86,11 +106,38 @@ internal static class DropoutMask
         var m1 = Vector512.Create((ulong)M1);
         for (int round = 0; round < 10; round++)
         {
-            var p0 = c0 * m0;
-            var p1 = c2 * m1;
+            // 32 x 32 -> 64-bit products (vpmuludq: the low halves of each 64-bit lane).
+            var p0 = Avx512F.IsSupported ? Avx512F.Multiply(c0.AsUInt32(), m0.AsUInt32()) : c0 * m0;
+            var p1 = Avx512F.IsSupported ? Avx512F.Multiply(c2.AsUInt32(), m1.AsUInt32()) : c2 * m1;
             c0 = (p1 >>> 32) ^ c1 ^ Vector512.Create((ulong)k0);
             c1 = p1 & low;
             c2 = (p0 >>> 32) ^ c3 ^ Vector512.Create((ulong)k1);
+            c3 = p0 & low;
+            k0 += W0;
+            k1 += W1;
+        }
+    }
+
+    // Four Philox blocks (group * 8 + first + lane), for machines without 512-bit vectors.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Group(ulong key, ulong step, int row, int col, int first, out Vector256<ulong> c0, out Vector256<ulong> c1,
+        out Vector256<ulong> c2, out Vector256<ulong> c3)
+    {
+        var low = Vector256.Create(0xFFFF_FFFFUL);
+        c0 = Vector256.Create((ulong)(uint)((col >> 5) * 8 + first)) + Vector256.Create(0UL, 1, 2, 3);
+        c1 = Vector256.Create((ulong)(uint)row);
+        c2 = Vector256.Create((ulong)(uint)step);
+        c3 = Vector256.Create(step >> 32);
+        uint k0 = (uint)key, k1 = (uint)(key >> 32);
+        var m0 = Vector256.Create((ulong)M0);
+        var m1 = Vector256.Create((ulong)M1);
+        for (int round = 0; round < 10; round++)
+        {
+            var p0 = Avx2.IsSupported ? Avx2.Multiply(c0.AsUInt32(), m0.AsUInt32()) : c0 * m0;
+            var p1 = Avx2.IsSupported ? Avx2.Multiply(c2.AsUInt32(), m1.AsUInt32()) : c2 * m1;
+            c0 = (p1 >>> 32) ^ c1 ^ Vector256.Create((ulong)k0);
+            c1 = p1 & low;
+            c2 = (p0 >>> 32) ^ c3 ^ Vector256.Create((ulong)k1);
             c3 = p0 & low;
             k0 += W0;
             k1 += W1;
