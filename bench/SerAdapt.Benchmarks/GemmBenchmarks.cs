@@ -30,12 +30,11 @@ public class GemmBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        Gemm.Threads = Threads;
         _operands = new GemmShape(Operation, Batch, In, 1024).Allocate(new Random(1));
     }
 
     [Benchmark]
-    public void Multiply() => _operands.Run();
+    public void Multiply() => _operands.Run(Threads);
 
     private sealed class Config : ManualConfig
     {

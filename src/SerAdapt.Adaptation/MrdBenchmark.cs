@@ -14,7 +14,7 @@ public static class MrdBenchmark
     public const int EpochUtterances = 10_000;
 
     public static MrdBenchmarkResult Run(int inputs = 1582, int width = 1024, int batch = 64, int batches = 24,
-        int warmup = 3, int seed = 1, TrainingOptions? training = null, MrdOptions? mrd = null)
+        int warmup = 3, int seed = 1, TrainingOptions? training = null, MrdOptions? mrd = null, int threads = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batches, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(warmup);
@@ -24,6 +24,9 @@ public static class MrdBenchmark
         Settings.Validate(mrd);
         var rng = new Rng((ulong)seed);
         var model = ValenceModel.Create("mrd", Mrd.Architecture(inputs, training, mrd), rng.Child("model"));
+        model.EncoderNetwork.Threads = threads;
+        foreach (var head in model.HeadNetworks)
+            head.Threads = threads;
         var trainer = new MrdTrainer(model, training.LearningRate, mrd.EncoderSteps);
         var data = rng.Child("data");
         // Two different batch pairs, alternated, so successive batches do not reuse the same rows.
@@ -45,7 +48,26 @@ public static class MrdBenchmark
         Array.Sort(seconds);
         int perEpoch = (EpochUtterances + batch - 1) / batch;
         return new MrdBenchmarkResult(mean, seconds[batches / 2], seconds[0], mean * perEpoch, perEpoch,
-            (double)allocated / batches, batches, $"{inputs}-{width}x{training.EncoderLayers}, R1 {mrd.R1Layers}, R2 {mrd.R2Layers}, batch {batch}, m {mrd.EncoderSteps}");
+            (double)allocated / batches, batches, $"{inputs}-{width}x{training.EncoderLayers}, R1 {mrd.R1Layers}, R2 {mrd.R2Layers}, batch {batch}, m {mrd.EncoderSteps}",
+            GemmFlops(inputs, width, training.EncoderLayers, mrd, batch));
+    }
+
+    /// <summary>
+    /// Flops of the matrix products in one batch (steps 1, 2 and m x 3; 2 flops per multiply-add):
+    /// forwards, weight gradients of the networks being updated, input gradients wherever a gradient
+    /// flows on (not into x). 21.3 GFLOP for the paper's configuration.
+    /// </summary>
+    public static double GemmFlops(int inputs, int width, int encoderLayers, MrdOptions mrd, int batch)
+    {
+        double F(int i, int o) => 2.0 * batch * i * o;
+        double encoder = F(inputs, width) + (encoderLayers - 1) * F(width, width);
+        double encoderBackward = F(inputs, width) + (encoderLayers - 1) * 2 * F(width, width); // dW all, dX all but the first
+        double heads = (mrd.R1Layers + mrd.R2Layers - 2) * F(width, width) + 2 * F(width, 1);
+        double firstHeadLayers = (mrd.R1Layers > 1 ? F(width, width) : F(width, 1)) + (mrd.R2Layers > 1 ? F(width, width) : F(width, 1));
+        double step1 = encoder + heads + 2 * heads + encoderBackward;
+        double step2 = 2 * (encoder + heads + 2 * heads - firstHeadLayers); // source and target passes; E fixed: no dX into h
+        double step3 = encoder + heads + heads + encoderBackward;          // heads fixed: dX only
+        return step1 + step2 + mrd.EncoderSteps * step3;
     }
 
     /// <summary>Standard-normal features (rows, cols), as z-normalised inputs look.</summary>

@@ -139,35 +139,35 @@ public class LayerTests
     }
 
     [Fact]
-    public void BatchNormAndSelu_OnSeveralThreads_AreBitIdenticalToOneThread()
+    public void BatchNormSeluDropout_OnSeveralThreads_AreBitIdenticalToOneThread()
     {
         // 1000 columns: ranges of whole 16-column units and a tail; large enough to be split.
+        // Run twice: BN -> SELU (separate layers) and BN -> SELU -> Dropout (the fused pass, masks drawn in parallel).
+        foreach (bool dropout in new[] { false, true })
+            CompareThreads(dropout);
+    }
+
+    private static void CompareThreads(bool withDropout)
+    {
         (float[] Y, float[] Dx, float[] Grads, float[] Running) Run(int threads)
         {
-            int saved = Gemm.Threads;
-            Gemm.Threads = threads;
-            try
+            var rng = new Rng(11);
+            var net = new Sequential(new BatchNorm1d(1000), new Selu()) { Threads = threads };
+            if (withDropout)
+                net.Add(new Dropout(rng.Child("dropout"))); // takes the network's thread count
+            var x = new Matrix(64, 1000);
+            var dy = new Matrix(64, 1000);
+            rng.FillNormal(x.Span, 0.3f, 2f);
+            rng.FillNormal(dy.Span, 0f, 1f);
+            Matrix y = null!, dx = null!;
+            for (int pass = 0; pass < 2; pass++)
             {
-                var rng = new Rng(11);
-                var net = new Sequential(new BatchNorm1d(1000), new Selu());
-                var x = new Matrix(64, 1000);
-                var dy = new Matrix(64, 1000);
-                rng.FillNormal(x.Span, 0.3f, 2f);
-                rng.FillNormal(dy.Span, 0f, 1f);
-                Matrix y = null!, dx = null!;
-                for (int pass = 0; pass < 2; pass++)
-                {
-                    y = net.Forward(x);
-                    dx = net.Backward(dy);
-                }
-                var grads = net.Parameters().SelectMany(p => p.Grad.Span.ToArray()).ToArray();
-                var running = net.NamedBuffers().SelectMany(b => b.Buffer.Value.Span.ToArray()).ToArray();
-                return (y.Span.ToArray(), dx.Span.ToArray(), grads, running);
+                y = net.Forward(x);
+                dx = net.Backward(dy);
             }
-            finally
-            {
-                Gemm.Threads = saved;
-            }
+            var grads = net.Parameters().SelectMany(p => p.Grad.Span.ToArray()).ToArray();
+            var running = net.NamedBuffers().SelectMany(b => b.Buffer.Value.Span.ToArray()).ToArray();
+            return (y.Span.ToArray(), dx.Span.ToArray(), grads, running);
         }
         var one = Run(1);
         var two = Run(2);

@@ -42,17 +42,11 @@ internal sealed class TrainingLoop
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         Options.Validate();
-        // Gemm.Threads is process-wide; the GEMM's results do not depend on it.
-        int threads = Gemm.Threads;
-        if (Options.Threads > 0) Gemm.Threads = Options.Threads;
-        try
-        {
-            return RunEpochs(source, target, root, progress, cancellationToken);
-        }
-        finally
-        {
-            Gemm.Threads = threads;
-        }
+        // The networks' thread count (0: all cores); their optimizers follow it. Results do not depend on it.
+        Model.EncoderNetwork.Threads = Options.Threads;
+        foreach (var module in Model.HeadNetworks.Concat(ExtraModules))
+            module.Threads = Options.Threads;
+        return RunEpochs(source, target, root, progress, cancellationToken);
     }
 
     private LoopResult RunEpochs(DomainData source, DomainData target, Rng root,

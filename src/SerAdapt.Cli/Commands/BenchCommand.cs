@@ -68,24 +68,16 @@ public static class BenchCommand
 
     private static EngineBenchmarkResult WithMrd(EngineBenchmarkResult result, int threads, int batches, int inputs, int width)
     {
-        int saved = Gemm.Threads;
-        Gemm.Threads = threads;
-        try
+        var mrd = MrdBenchmark.Run(inputs, width, batches: batches, threads: threads);
+        return result with
         {
-            var mrd = MrdBenchmark.Run(inputs, width, batches: batches);
-            return result with
-            {
-                MrdEpochSeconds10k = mrd.EpochSeconds10k,
-                MrdBatchSeconds = mrd.MeanBatchSeconds,
-                MrdBatchSecondsMedian = mrd.MedianBatchSeconds,
-                MrdAllocatedBytesPerBatch = mrd.AllocatedBytesPerBatch,
-                MrdConfiguration = mrd.Configuration,
-            };
-        }
-        finally
-        {
-            Gemm.Threads = saved;
-        }
+            MrdEpochSeconds10k = mrd.EpochSeconds10k,
+            MrdBatchSeconds = mrd.MeanBatchSeconds,
+            MrdBatchSecondsMedian = mrd.MedianBatchSeconds,
+            MrdAllocatedBytesPerBatch = mrd.AllocatedBytesPerBatch,
+            MrdConfiguration = mrd.Configuration,
+            MrdGemmGflopPerBatch = mrd.GemmFlopsPerBatch / 1e9,
+        };
     }
 
     private static void WriteTable(EngineBenchmarkResult result, TextWriter output)
@@ -94,17 +86,18 @@ public static class BenchCommand
         string F(double v) => v.ToString("F1", CultureInfo.InvariantCulture);
         string S(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
         string Pct(double v) => (v / result.PeakGflops).ToString("P0", CultureInfo.InvariantCulture);
-        var table = new Table().AddColumns("GEMM (batch 64)", "best GFLOP/s", "median GFLOP/s", "median / peak");
+        var table = new Table().AddColumns("GEMM (batch 64)", "best GFLOP/s", "best / peak", "median GFLOP/s", "median / peak");
         foreach (var shape in result.Shapes)
-            table.AddRow(Markup.Escape(shape.Shape), F(shape.BestGflops), F(shape.MedianGflops), Pct(shape.MedianGflops));
+            table.AddRow(Markup.Escape(shape.Shape), F(shape.BestGflops), Pct(shape.BestGflops), F(shape.MedianGflops), Pct(shape.MedianGflops));
         table.Caption = new TableTitle(
-            $"{result.Threads} thread(s), {result.Kernel} kernel, FMA peak {F(result.PeakGflops)} GFLOP/s; " +
+            $"{Markup.Escape(result.Cpu ?? "?")}; {result.Threads} thread(s), {result.Kernel} kernel, FMA peak {F(result.PeakGflops)} GFLOP/s; " +
             string.Join(", ", result.GemmGflops.Select(kv => $"{kv.Key} {F(kv.Value)}")) + " GFLOP/s");
         console.Write(table);
         if (result.MrdEpochSeconds10k is { } epoch)
             console.WriteLine(
                 $"MRD ({result.MrdConfiguration}): {S(result.MrdBatchSeconds!.Value)} s per batch (mean; median " +
                 $"{S(result.MrdBatchSecondsMedian!.Value)}), {F(epoch)} s per 10k + 10k epoch, " +
-                $"{result.MrdAllocatedBytesPerBatch!.Value.ToString("F0", CultureInfo.InvariantCulture)} bytes allocated per batch");
+                $"{result.MrdAllocatedBytesPerBatch!.Value.ToString("F0", CultureInfo.InvariantCulture)} bytes allocated per batch; " +
+                $"{F(result.MrdGemmGflopPerBatch!.Value)} GFLOP of products per batch = {Pct(result.MrdGemmGflopPerBatch.Value / result.MrdBatchSeconds.Value)} of the peak");
     }
 }

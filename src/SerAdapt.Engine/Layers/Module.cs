@@ -18,6 +18,27 @@ public abstract class Module
     /// <summary>Training mode (batch statistics, dropout on) or evaluation mode; containers pass it on.</summary>
     public virtual void SetTraining(bool training) => IsTraining = training;
 
+    /// <summary>
+    /// Most threads this module's products and element-wise passes use (0, the default: all cores).
+    /// Setting it on a network sets it on every module inside, and optimizers of their parameters
+    /// follow it unless given their own. Results do not depend on it.
+    /// </summary>
+    public int Threads
+    {
+        get => _threads;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _threads = value;
+            foreach (var p in OwnParameters)
+                p.Threads = value;
+            foreach (var (_, child) in Children)
+                child.Threads = value;
+        }
+    }
+
+    private int _threads;
+
     public void Train() => SetTraining(true);
 
     public void Eval() => SetTraining(false);
@@ -34,24 +55,6 @@ public abstract class Module
 
     /// <summary>Returns dx when <paramref name="needInputGradient"/>, else may return null.</summary>
     protected internal abstract Matrix? BackwardCore(Matrix dy, bool needInputGradient);
-
-    /// <summary>
-    /// A second instance that shares this module's parameters (values, gradients, frozen flags),
-    /// buffers (running statistics) and dropout generator, but has its own forward caches and
-    /// output buffers, so that two batches can be in flight at once: e.g. Deep CORAL needs
-    /// E(x_s) and E(x_t) together, each with its own batch statistics, before either backward.
-    /// Gradients from both instances accumulate into the shared parameters.
-    /// </summary>
-    public Module Replicate()
-    {
-        var replica = CreateReplica();
-        replica.SetTraining(IsTraining);
-        return replica;
-    }
-
-    /// <summary>Builds the replica for <see cref="Replicate"/>; modules that support it override.</summary>
-    protected virtual Module CreateReplica() =>
-        throw new NotSupportedException($"{GetType().Name} cannot be replicated.");
 
     /// <summary>This module's own parameters (not its children's), in state_dict order.</summary>
     protected virtual IEnumerable<Parameter> OwnParameters => [];

@@ -1,6 +1,6 @@
 namespace SerAdapt.Engine.Tests;
 
-public class GemmThreadPoolTests
+public class WorkerPoolTests
 {
     private sealed class CountingWork(int chunks, int failAt = -1) : IParallelWork
     {
@@ -21,7 +21,7 @@ public class GemmThreadPoolTests
         {
             int chunks = 1 + job % 37;
             var work = new CountingWork(chunks);
-            GemmThreadPool.Run(work, 1 + job % 3, chunks);
+            WorkerPool.Run(work, 1 + job % 3, chunks);
             Assert.All(work.Runs, r => Assert.Equal(1, r));
         }
     }
@@ -30,11 +30,11 @@ public class GemmThreadPoolTests
     public void Run_ChunkThrows_RethrowsItAfterTheOtherChunks()
     {
         var work = new CountingWork(64, failAt: 40);
-        var ex = Assert.Throws<InvalidDataException>(() => GemmThreadPool.Run(work, 2, 64));
+        var ex = Assert.Throws<InvalidDataException>(() => WorkerPool.Run(work, 2, 64));
         Assert.Equal("chunk 40", ex.Message);
         Assert.All(work.Runs, r => Assert.Equal(1, r));
         var next = new CountingWork(8);
-        GemmThreadPool.Run(next, 2, 8);
+        WorkerPool.Run(next, 2, 8);
         Assert.All(next.Runs, r => Assert.Equal(1, r));
     }
 }

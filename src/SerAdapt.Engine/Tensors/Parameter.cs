@@ -31,6 +31,9 @@ public sealed class Parameter : StateTensor
 
     public bool Frozen { get; set; }
 
+    /// <summary>The thread count of the module that owns it (0: all cores); an optimizer's default.</summary>
+    internal int Threads { get; set; }
+
     /// <summary>Sets the gradient to zero; the memory pass is saved when the next backward overwrites it.</summary>
     public void ZeroGrad() => _gradZeroPending = true;
 

@@ -13,6 +13,22 @@ public sealed record EngineBenchmarkResult(
     [property: JsonPropertyName("kernel")] string Kernel,
     [property: JsonPropertyName("gemm_shapes")] IReadOnlyList<GemmShapeResult> Shapes)
 {
+    /// <summary>The processor (CPUID brand string, microarchitecture, family and model, vector width).</summary>
+    [JsonPropertyName("cpu")]
+    public string? Cpu { get; init; }
+
+    /// <summary>Each operation's GFLOP/s (gemm_gflops) as a share of the peak.</summary>
+    [JsonPropertyName("gemm_share_of_peak")]
+    public IReadOnlyDictionary<string, double> GemmShareOfPeak => GemmGflops.ToDictionary(kv => kv.Key, kv => kv.Value / PeakGflops);
+
+    /// <summary>GFLOP of matrix products in one MRD batch.</summary>
+    [JsonPropertyName("mrd_gemm_gflop_per_batch")]
+    public double? MrdGemmGflopPerBatch { get; init; }
+
+    /// <summary>The MRD batch's matrix-product flops over its mean time, as a share of the peak (what the whole batch makes of the FMA units).</summary>
+    [JsonPropertyName("mrd_share_of_peak")]
+    public double? MrdShareOfPeak => MrdGemmGflopPerBatch / MrdBatchSeconds / PeakGflops;
+
     /// <summary>Mean seconds per MRD batch scaled to an epoch of 10,000 source + 10,000 target utterances.</summary>
     [JsonPropertyName("mrd_epoch_seconds_10k")]
     public double? MrdEpochSeconds10k { get; init; }

@@ -23,26 +23,23 @@ public sealed class BatchNorm1d : Module
     private bool _lastForwardTrained;
     private readonly ForwardWork _forward = new();
     private readonly BackwardWork _backward = new();
+    private readonly FusedForwardWork _fusedForward = new();
+    private readonly FusedBackwardWork _fusedBackward = new();
+    private Selu? _fusedSelu;
+    private Dropout? _fusedDropout;
 
     public BatchNorm1d(int features, float momentum = 0.1f, float eps = 1e-5f)
-        : this(features, momentum, eps, new Parameter("weight", Math.Max(features, 0)), new Parameter("bias", Math.Max(features, 0)),
-            new StateTensor("running_mean", Math.Max(features, 0)), new StateTensor("running_var", Math.Max(features, 0)))
-    {
-        Weight.Value.Span.Fill(1f);
-        RunningVar.Value.Span.Fill(1f);
-    }
-
-    // Shares the given tensors (a replica passes its source's).
-    private BatchNorm1d(int features, float momentum, float eps, Parameter weight, Parameter bias, StateTensor runningMean, StateTensor runningVar)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
         Features = features;
         Momentum = momentum;
         Eps = eps;
-        Weight = weight;
-        Bias = bias;
-        RunningMean = runningMean;
-        RunningVar = runningVar;
+        Weight = new Parameter("weight", features);
+        Bias = new Parameter("bias", features);
+        RunningMean = new StateTensor("running_mean", features);
+        RunningVar = new StateTensor("running_var", features);
+        Weight.Value.Span.Fill(1f);
+        RunningVar.Value.Span.Fill(1f);
         _invStd = new float[features];
         _shift = new float[features];
         _scale = new float[features];
@@ -68,8 +65,6 @@ public sealed class BatchNorm1d : Module
     /// <summary>Training-mode forward passes of this instance (PyTorch's num_batches_tracked; not saved).</summary>
     public long BatchesTracked { get; private set; }
 
-    protected override Module CreateReplica() => new BatchNorm1d(Features, Momentum, Eps, Weight, Bias, RunningMean, RunningVar);
-
     protected override IEnumerable<Parameter> OwnParameters => [Weight, Bias];
     protected override IEnumerable<StateTensor> OwnBuffers => [RunningMean, RunningVar];
 
@@ -90,10 +85,21 @@ public sealed class BatchNorm1d : Module
         }
         _forward.Run(this, x, xhat, y, IsTraining);
         _lastForwardTrained = IsTraining;
+        (_fusedSelu, _fusedDropout) = (null, null);
         return y;
     }
 
     private void ForwardColumns(Matrix x, Matrix xhat, Matrix y, bool training, int j0, int j1)
+    {
+        Statistics(x, training, j0, j1);
+        ReadOnlySpan<float> shift = _shift.AsSpan(j0..j1), invStd = _invStd.AsSpan(j0..j1);
+        ReadOnlySpan<float> gamma = Weight.Value.Span[j0..j1], beta = Bias.Value.Span[j0..j1];
+        for (int r = 0; r < x.Rows; r++)
+            BatchNormKernel.Normalize(x.Row(r)[j0..j1], shift, invStd, gamma, beta, xhat.Row(r)[j0..j1], y.Row(r)[j0..j1]);
+    }
+
+    // Per column: shift (batch or running mean) and invStd; in training also the running statistics.
+    private void Statistics(Matrix x, bool training, int j0, int j1)
     {
         int n = x.Rows;
         var sum = _sum.AsSpan(j0..j1);
@@ -127,9 +133,84 @@ public sealed class BatchNorm1d : Module
                 invStd[j] = (float)(1.0 / Math.Sqrt(rv[j] + (double)Eps));
             rm.CopyTo(shift);
         }
+    }
+
+    /// <summary>
+    /// Training forward of this layer, then <paramref name="selu"/>, then <paramref name="dropout"/>,
+    /// in one pass over each range of columns (statistics, normalise, SELU, mask drawn and applied):
+    /// the same values, masks and caches as the three forwards one after the other. Returns the
+    /// dropout's output (the SELU's when dropout passes through). Backward with <see cref="BackwardFused"/>.
+    /// </summary>
+    internal Matrix ForwardFused(Matrix x, Selu selu, Dropout dropout)
+    {
+        if (x.Cols != Features)
+            throw new ShapeMismatchException($"BatchNorm1d({Features}) got input {x.ShapeString}; expected (N, {Features}).");
+        if (!IsTraining)
+            throw new InvalidOperationException("The fused BatchNorm1d-SELU-Dropout pass is for training mode.");
+        int n = x.Rows;
+        if (n < 2)
+            throw new ShapeMismatchException($"BatchNorm1d({Features}) in training needs more than 1 row per batch, got input {x.ShapeString}.");
+        BatchesTracked++;
+        var xhat = MatrixCache.Ensure(ref _xhat, n, Features);
+        MatrixCache.Ensure(ref _output, n, Features); // dy's shape is checked against it in backward
+        var s = selu.FusedOutput(x);
+        var mask = dropout.BeginForward(n, Features, out var draw);
+        var y = mask is null ? null : dropout.OutputBuffer(n, Features);
+        _fusedForward.Run(this, x, xhat, s, mask, draw, y);
+        _lastForwardTrained = true;
+        (_fusedSelu, _fusedDropout) = (selu, dropout);
+        return y ?? s;
+    }
+
+    private void ForwardFusedColumns(Matrix x, Matrix xhat, Matrix s, Matrix? mask, Dropout.MaskDraw? draw, Matrix? y, int j0, int j1)
+    {
+        Statistics(x, training: true, j0, j1);
+        ReadOnlySpan<float> shift = _shift.AsSpan(j0..j1), invStd = _invStd.AsSpan(j0..j1);
         ReadOnlySpan<float> gamma = Weight.Value.Span[j0..j1], beta = Bias.Value.Span[j0..j1];
+        for (int r = 0; r < x.Rows; r++)
+        {
+            Span<float> maskRow = mask is null ? default : mask.Row(r)[j0..j1];
+            draw?.FillRow(r, j0, j1, maskRow);
+            BatchNormKernel.NormalizeSeluDropout(x.Row(r)[j0..j1], shift, invStd, gamma, beta, maskRow,
+                xhat.Row(r)[j0..j1], s.Row(r)[j0..j1], y is null ? default : y.Row(r)[j0..j1]);
+        }
+    }
+
+    /// <summary>Backward of the last <see cref="ForwardFused"/> through the dropout, the SELU and this layer, in one pass per range of columns.</summary>
+    internal Matrix? BackwardFused(Matrix dy, bool needInputGradient)
+    {
+        var xhat = _xhat ?? throw new InvalidOperationException("BatchNorm1d.Backward called before Forward.");
+        var selu = _fusedSelu ?? throw new InvalidOperationException("BatchNorm1d.BackwardFused called without a fused forward.");
+        var dropout = _fusedDropout!;
+        MatrixCache.RequireSameShape(_output!, dy, "BatchNorm1d-SELU-Dropout backward dy");
+        Matrix? dgamma = null, dbeta = null;
+        bool overwriteGamma = false, overwriteBeta = false;
+        if (!Weight.Frozen)
+            dgamma = Weight.GradForAccumulation(out overwriteGamma);
+        if (!Bias.Frozen)
+            dbeta = Bias.GradForAccumulation(out overwriteBeta);
+        // dz (the gradient at BatchNorm's output) goes to the input-gradient buffer and becomes dx there.
+        var dz = MatrixCache.Ensure(ref _inputGrad, dy.Rows, Features);
+        _fusedBackward.Run(this, dy, dropout.LastForwardMasked ? dropout.Mask : null, selu.FusedOutputOf(dy), xhat, dz,
+            needInputGradient, dgamma, overwriteGamma, dbeta, overwriteBeta);
+        return needInputGradient ? dz : null;
+    }
+
+    private void BackwardFusedColumns(Matrix dy, Matrix? mask, Matrix s, Matrix xhat, Matrix dz, bool needInputGradient,
+        Matrix? dgamma, bool overwriteGamma, Matrix? dbeta, bool overwriteBeta, int j0, int j1)
+    {
+        int n = dy.Rows;
+        var sum = _sum.AsSpan(j0..j1);
+        var sum2 = _sum2.AsSpan(j0..j1);
+        sum.Clear();
+        sum2.Clear();
         for (int r = 0; r < n; r++)
-            BatchNormKernel.Normalize(x.Row(r)[j0..j1], shift, invStd, gamma, beta, xhat.Row(r)[j0..j1], y.Row(r)[j0..j1]);
+        {
+            var dzr = dz.Row(r)[j0..j1];
+            BatchNormKernel.DropoutSeluGradient(dy.Row(r)[j0..j1], mask is null ? default : mask.Row(r)[j0..j1], s.Row(r)[j0..j1], dzr);
+            WideningSum.AddWithProduct(dzr, xhat.Row(r)[j0..j1], sum, sum2);
+        }
+        InputGradientColumns(dz, xhat, needInputGradient ? dz : null, dgamma, overwriteGamma, dbeta, overwriteBeta, j0, j1);
     }
 
     // dy: (N, C) -> dx: (N, C); dgamma += sum_n dy * xhat, dbeta += sum_n dy; by ranges of columns
@@ -157,9 +238,18 @@ public sealed class BatchNorm1d : Module
         sum.Clear();
         sum2.Clear();
         for (int r = 0; r < n; r++)
-        {
             WideningSum.AddWithProduct(dy.Row(r)[j0..j1], xhat.Row(r)[j0..j1], sum, sum2);
-        }
+        InputGradientColumns(dy, xhat, dx, dgamma, overwriteGamma, dbeta, overwriteBeta, j0, j1);
+    }
+
+    // From the column sums of dy and dy * xhat in _sum and _sum2: the parameter gradients and dx
+    // (dx may be dy itself: each element is read before it is written).
+    private void InputGradientColumns(Matrix dy, Matrix xhat, Matrix? dx, Matrix? dgamma, bool overwriteGamma,
+        Matrix? dbeta, bool overwriteBeta, int j0, int j1)
+    {
+        int n = dy.Rows;
+        var sum = _sum.AsSpan(j0..j1);
+        var sum2 = _sum2.AsSpan(j0..j1);
         if (dgamma is not null)
             AddTo(dgamma.Span[j0..j1], overwriteGamma, sum2);
         if (dbeta is not null)
@@ -214,7 +304,7 @@ public sealed class BatchNorm1d : Module
         public void Run(BatchNorm1d layer, Matrix x, Matrix xhat, Matrix y, bool training)
         {
             (_layer, _x, _xhat, _y, _training) = (layer, x, xhat, y, training);
-            Run(layer.Features, 3L * x.Length);
+            Run(layer.Features, 3L * x.Length, layer.Threads);
             (_layer, _x, _xhat, _y) = (null, null, null, null);
         }
 
@@ -231,11 +321,47 @@ public sealed class BatchNorm1d : Module
         public void Run(BatchNorm1d layer, Matrix dy, Matrix xhat, Matrix? dx, Matrix? dgamma, bool overwriteGamma, Matrix? dbeta, bool overwriteBeta)
         {
             (_layer, _dy, _xhat, _dx, _dgamma, _overwriteGamma, _dbeta, _overwriteBeta) = (layer, dy, xhat, dx, dgamma, overwriteGamma, dbeta, overwriteBeta);
-            Run(layer.Features, 3L * dy.Length);
+            Run(layer.Features, 3L * dy.Length, layer.Threads);
             (_layer, _dy, _xhat, _dx, _dgamma, _dbeta) = (null, null, null, null, null, null);
         }
 
         protected override void RunRange(int start, int end) =>
             _layer!.BackwardColumns(_dy!, _xhat!, _dx, _dgamma, _overwriteGamma, _dbeta, _overwriteBeta, start, end);
+    }
+
+    private sealed class FusedForwardWork : RangeWork
+    {
+        private BatchNorm1d? _layer;
+        private Matrix? _x, _xhat, _s, _mask, _y;
+        private Dropout.MaskDraw? _draw;
+
+        public void Run(BatchNorm1d layer, Matrix x, Matrix xhat, Matrix s, Matrix? mask, Dropout.MaskDraw? draw, Matrix? y)
+        {
+            (_layer, _x, _xhat, _s, _mask, _draw, _y) = (layer, x, xhat, s, mask, draw, y);
+            Run(layer.Features, 5L * x.Length, layer.Threads);
+            (_layer, _x, _xhat, _s, _mask, _y) = (null, null, null, null, null, null);
+        }
+
+        protected override void RunRange(int start, int end) =>
+            _layer!.ForwardFusedColumns(_x!, _xhat!, _s!, _mask, _draw, _y, start, end);
+    }
+
+    private sealed class FusedBackwardWork : RangeWork
+    {
+        private BatchNorm1d? _layer;
+        private Matrix? _dy, _mask, _s, _xhat, _dz, _dgamma, _dbeta;
+        private bool _needInputGradient, _overwriteGamma, _overwriteBeta;
+
+        public void Run(BatchNorm1d layer, Matrix dy, Matrix? mask, Matrix s, Matrix xhat, Matrix dz, bool needInputGradient,
+            Matrix? dgamma, bool overwriteGamma, Matrix? dbeta, bool overwriteBeta)
+        {
+            (_layer, _dy, _mask, _s, _xhat, _dz, _needInputGradient) = (layer, dy, mask, s, xhat, dz, needInputGradient);
+            (_dgamma, _overwriteGamma, _dbeta, _overwriteBeta) = (dgamma, overwriteGamma, dbeta, overwriteBeta);
+            Run(layer.Features, 5L * dy.Length, layer.Threads);
+            (_layer, _dy, _mask, _s, _xhat, _dz, _dgamma, _dbeta) = (null, null, null, null, null, null, null, null);
+        }
+
+        protected override void RunRange(int start, int end) =>
+            _layer!.BackwardFusedColumns(_dy!, _mask, _s!, _xhat!, _dz!, _needInputGradient, _dgamma, _overwriteGamma, _dbeta, _overwriteBeta, start, end);
     }
 }

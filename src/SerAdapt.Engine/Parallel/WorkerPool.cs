@@ -15,7 +15,7 @@ namespace SerAdapt.Engine;
 /// worker that wakes late can only claim a chunk of the job that is running.
 /// </para>
 /// </summary>
-internal static class GemmThreadPool
+internal static class WorkerPool
 {
     private const int FieldBits = 20;
     private const long FieldMask = (1L << FieldBits) - 1;
@@ -25,6 +25,13 @@ internal static class GemmThreadPool
 
     /// <summary>How long the caller spins for chunks still running on workers before it blocks.</summary>
     private const long SpinMicroseconds = 50;
+
+    /// <summary>The thread count a caller asked for, 0 meaning all cores.</summary>
+    public static int ThreadsFor(int requested)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(requested);
+        return requested > 0 ? requested : Environment.ProcessorCount;
+    }
 
     private static readonly GemmWork _gemm = new();
     private static readonly ManualResetEventSlim _done = new(false, 1);

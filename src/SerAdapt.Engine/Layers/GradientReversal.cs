@@ -1,33 +1,19 @@
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
 
 namespace SerAdapt.Engine;
 
 /// <summary>
 /// Gradient reversal layer (Ganin &amp; Lempitsky 2015): the identity forward (the input passes
-/// through), dx = -lambda * dy backward. <see cref="Lambda"/> may change at every step; replicas
-/// share it.
+/// through), dx = -lambda * dy backward. <see cref="Lambda"/> may change at every step.
 /// </summary>
 public sealed class GradientReversal : Module
 {
-    private readonly StrongBox<float> _lambda;
     private Matrix? _inputGrad;
     private int _lastRows = -1, _lastCols = -1;
 
-    public GradientReversal(float lambda = 1f)
-        : this(new StrongBox<float>(lambda))
-    {
-    }
+    public GradientReversal(float lambda = 1f) => Lambda = lambda;
 
-    private GradientReversal(StrongBox<float> lambda) => _lambda = lambda;
-
-    public float Lambda
-    {
-        get => _lambda.Value;
-        set => _lambda.Value = value;
-    }
-
-    protected override Module CreateReplica() => new GradientReversal(_lambda);
+    public float Lambda { get; set; }
 
     public override Matrix Forward(Matrix x)
     {

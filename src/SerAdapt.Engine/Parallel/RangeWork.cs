@@ -17,14 +17,17 @@ internal abstract class RangeWork : IParallelWork
     private int _length;
     private int _chunks;
 
-    /// <summary>Runs <see cref="RunRange"/> over [0, length); <paramref name="elements"/> is the job's size in floats.</summary>
-    protected void Run(int length, long elements)
+    /// <summary>
+    /// Runs <see cref="RunRange"/> over [0, length) on up to <paramref name="threads"/> threads (0: all cores);
+    /// <paramref name="elements"/> is the job's size in floats.
+    /// </summary>
+    protected void Run(int length, long elements, int threads)
     {
         int units = (length + Align - 1) / Align;
-        int threads = elements < ParallelThreshold ? 1 : Gemm.Threads;
+        threads = elements < ParallelThreshold ? 1 : WorkerPool.ThreadsFor(threads);
         _length = length;
         _chunks = Math.Max(1, Math.Min(units, threads));
-        GemmThreadPool.Run(this, threads, _chunks);
+        WorkerPool.Run(this, threads, _chunks);
     }
 
     public void RunChunk(int chunk)

@@ -35,20 +35,10 @@ public sealed class Linear : Module
         }
     }
 
-    private Linear(Linear source)
-    {
-        InFeatures = source.InFeatures;
-        OutFeatures = source.OutFeatures;
-        Weight = source.Weight;
-        Bias = source.Bias;
-    }
-
     public int InFeatures { get; }
     public int OutFeatures { get; }
     public Parameter Weight { get; }
     public Parameter? Bias { get; }
-
-    protected override Module CreateReplica() => new Linear(this);
 
     protected override IEnumerable<Parameter> OwnParameters => Bias is null ? [Weight] : [Weight, Bias];
 
@@ -60,14 +50,14 @@ public sealed class Linear : Module
         var y = MatrixCache.Ensure(ref _output, x.Rows, OutFeatures);
         if (Bias is null)
         {
-            Gemm.Multiply(x, false, Weight.Value, true, y);
+            Gemm.Multiply(x, false, Weight.Value, true, y, threads: Threads);
         }
         else
         {
             var b = Bias.Value.Span;
             for (int r = 0; r < y.Rows; r++)
                 b.CopyTo(y.Row(r));
-            Gemm.Multiply(x, false, Weight.Value, true, y, 1f, 1f);
+            Gemm.Multiply(x, false, Weight.Value, true, y, 1f, 1f, Threads);
         }
         _input = x;
         return y;
@@ -82,7 +72,7 @@ public sealed class Linear : Module
         {
             // The first backward after ZeroGrad writes dW (beta = 0: no zeroing pass, C not read).
             var dw = Weight.GradForAccumulation(out bool overwrite);
-            Gemm.Multiply(dy, true, x, false, dw, 1f, overwrite ? 0f : 1f);
+            Gemm.Multiply(dy, true, x, false, dw, 1f, overwrite ? 0f : 1f, Threads);
         }
         if (Bias is not null && !Bias.Frozen)
         {
@@ -95,7 +85,7 @@ public sealed class Linear : Module
         if (!needInputGradient)
             return null;
         var dx = MatrixCache.Ensure(ref _inputGrad, dy.Rows, InFeatures);
-        Gemm.Multiply(dy, false, Weight.Value, false, dx);
+        Gemm.Multiply(dy, false, Weight.Value, false, dx, threads: Threads);
         return dx;
     }
 }

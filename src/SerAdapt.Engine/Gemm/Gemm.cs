@@ -17,23 +17,11 @@ public static class Gemm
     /// </summary>
     private const int ChunksPerThread = 2;
 
-    private static int _threads = Environment.ProcessorCount;
-
-    /// <summary>Most threads one call uses (default: the processor count).</summary>
-    public static int Threads
-    {
-        get => _threads;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            _threads = value;
-        }
-    }
-
     /// <summary>The micro-kernel chosen at start-up for this machine.</summary>
     public static GemmKernelKind Kernel => GemmKernels.Best;
 
-    public static void Multiply(Matrix a, bool transA, Matrix b, bool transB, Matrix c, float alpha = 1f, float beta = 0f)
+    /// <summary>C = alpha op(A) op(B) + beta C on at most <paramref name="threads"/> threads (0: all cores); the result does not depend on it.</summary>
+    public static void Multiply(Matrix a, bool transA, Matrix b, bool transB, Matrix c, float alpha = 1f, float beta = 0f, int threads = 0)
     {
         int m = transA ? a.Cols : a.Rows;
         int k = transA ? a.Rows : a.Cols;
@@ -43,7 +31,7 @@ public static class Gemm
             throw new ShapeMismatchException(
                 $"GEMM shapes do not agree: op(A) {(transA ? "T" : "")}{a.ShapeString} x op(B) {(transB ? "T" : "")}{b.ShapeString} -> C {c.ShapeString}.");
         Multiply(transA, transB, m, n, k, alpha, a.Buffer.AsSpan(a.Offset, a.Length), a.Cols,
-            b.Buffer.AsSpan(b.Offset, b.Length), b.Cols, beta, c.Buffer.AsSpan(c.Offset, c.Length), c.Cols);
+            b.Buffer.AsSpan(b.Offset, b.Length), b.Cols, beta, c.Buffer.AsSpan(c.Offset, c.Length), c.Cols, threads);
     }
 
     /// <summary>
@@ -51,8 +39,8 @@ public static class Gemm
     /// or (K, M) when transA; B is (K, N) with stride ldb, or (N, K) when transB; C is (M, N) with stride ldc.
     /// </summary>
     public static void Multiply(bool transA, bool transB, int m, int n, int k, float alpha,
-        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
-        => Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, _threads, GemmKernels.Best);
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc, int threads = 0)
+        => Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, WorkerPool.ThreadsFor(threads), GemmKernels.Best);
 
     internal static unsafe void Multiply(bool transA, bool transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc,
@@ -76,9 +64,9 @@ public static class Gemm
             var job = new GemmJob(kind, transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             int tiles = job.Tiles(out _);
             if ((long)m * n * k < ParallelThreshold || threads == 1 || tiles == 1)
-                GemmThreadPool.Run(job, 1, 1);
+                WorkerPool.Run(job, 1, 1);
             else
-                GemmThreadPool.Run(job, Math.Min(threads, tiles), Math.Min(tiles, ChunksPerThread * threads));
+                WorkerPool.Run(job, Math.Min(threads, tiles), Math.Min(tiles, ChunksPerThread * threads));
         }
     }
 

@@ -15,15 +15,27 @@ public sealed class Selu : Module
     private readonly ForwardWork _forward = new();
     private readonly BackwardWork _backward = new();
 
-    protected override Module CreateReplica() => new Selu();
-
     // x: (N, D) -> y: (N, D)
     public override Matrix Forward(Matrix x)
     {
         var y = MatrixCache.Ensure(ref _output, x.Rows, x.Cols);
-        _forward.Run(x, y);
+        _forward.Run(x, y, Threads);
         _input = x;
         return y;
+    }
+
+    /// <summary>The output buffer for a fused forward that writes SELU(x) of an x shaped like <paramref name="x"/> (BatchNorm1d's).</summary>
+    internal Matrix FusedOutput(Matrix x)
+    {
+        _input = null; // the fused pass keeps no SELU input; its backward uses the output only
+        return MatrixCache.Ensure(ref _output, x.Rows, x.Cols);
+    }
+
+    /// <summary>The output of the last fused forward, checked against the gradient's shape.</summary>
+    internal Matrix FusedOutputOf(Matrix dy)
+    {
+        MatrixCache.RequireSameShape(_output ?? throw new InvalidOperationException("Selu: no fused forward."), dy, "SELU backward dy");
+        return _output;
     }
 
     // dy: (N, D) -> dx: (N, D)
@@ -34,7 +46,7 @@ public sealed class Selu : Module
         if (!needInputGradient)
             return null;
         var dx = MatrixCache.Ensure(ref _inputGrad, dy.Rows, dy.Cols);
-        _backward.Run(x, _output!, dy, dx);
+        _backward.Run(x, _output!, dy, dx, Threads);
         return dx;
     }
 
@@ -42,12 +54,12 @@ public sealed class Selu : Module
     {
         private Matrix? _x, _y;
 
-        public void Run(Matrix x, Matrix y)
+        public void Run(Matrix x, Matrix y, int threads)
         {
             if (y.Length != x.Length)
                 throw new ShapeMismatchException($"SELU: input {x.ShapeString}, output {y.ShapeString}.");
             (_x, _y) = (x, y);
-            Run(x.Length, 2L * x.Length);
+            Run(x.Length, 2L * x.Length, threads);
             (_x, _y) = (null, null);
         }
 
@@ -59,12 +71,12 @@ public sealed class Selu : Module
     {
         private Matrix? _x, _y, _dy, _dx;
 
-        public void Run(Matrix x, Matrix y, Matrix dy, Matrix dx)
+        public void Run(Matrix x, Matrix y, Matrix dy, Matrix dx, int threads)
         {
             if (y.Length != x.Length || dy.Length != x.Length || dx.Length != x.Length)
                 throw new ShapeMismatchException($"SELU backward: x {x.ShapeString}, y {y.ShapeString}, dy {dy.ShapeString}, dx {dx.ShapeString}.");
             (_x, _y, _dy, _dx) = (x, y, dy, dx);
-            Run(x.Length, 4L * x.Length);
+            Run(x.Length, 4L * x.Length, threads);
             (_x, _y, _dy, _dx) = (null, null, null, null);
         }
 

@@ -7,7 +7,7 @@ namespace SerAdapt.Engine;
 /// A step is element-wise, so it runs on the GEMM worker threads: every parameter is cut into
 /// chunks of <see cref="ChunkFloats"/> elements (a multiple of the widest vector, so each element
 /// takes the same vector or scalar path as in one pass), and the chunks are shared among
-/// <see cref="Gemm.Threads"/> threads. The result does not depend on the thread count.
+/// <see cref="Threads"/> threads. The result does not depend on the thread count.
 /// </para>
 /// </summary>
 public abstract class Optimizer
@@ -50,7 +50,35 @@ public abstract class Optimizer
     /// <summary>How many times <see cref="Step"/> has run.</summary>
     public int StepCount { get; private set; }
 
-    public void Step() => Step(Gemm.Threads);
+    /// <summary>
+    /// Most threads a step uses; 0 (the default): as many as the modules that own the parameters
+    /// were given (<see cref="Module.Threads"/>), all cores when none was given.
+    /// </summary>
+    public int Threads
+    {
+        get => _threads;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _threads = value;
+        }
+    }
+
+    private int _threads;
+
+    public void Step() => Step(_threads > 0 ? _threads : ParameterThreads());
+
+    private int ParameterThreads()
+    {
+        int threads = 0;
+        for (int i = 0; i < Parameters.Count; i++) // not foreach: the list's enumerator would be boxed
+        {
+            if (Parameters[i].Threads == 0)
+                return Environment.ProcessorCount;
+            threads = Math.Max(threads, Parameters[i].Threads);
+        }
+        return WorkerPool.ThreadsFor(threads);
+    }
 
     /// <summary>A step on at most <paramref name="threads"/> threads (the same result for any count).</summary>
     internal void Step(int threads)
@@ -59,7 +87,7 @@ public abstract class Optimizer
         for (int i = 0; i < Parameters.Count; i++)
             if (!Parameters[i].Frozen)
                 BeginUpdate(i, Parameters[i]);
-        GemmThreadPool.Run(_work, _elements < ParallelThreshold ? 1 : threads, _chunkParameter.Length);
+        WorkerPool.Run(_work, _elements < ParallelThreshold ? 1 : threads, _chunkParameter.Length);
     }
 
     /// <summary>

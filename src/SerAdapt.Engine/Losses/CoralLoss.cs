@@ -18,6 +18,9 @@ public sealed class CoralLoss : Loss
 
     public override string Name => "CORAL";
 
+    /// <summary>Most threads for its covariance products (0, the default: all cores); results do not depend on it.</summary>
+    public int Threads { get; init; }
+
     protected override void CheckShapes(Matrix a, Matrix b)
     {
         if (a.Cols != b.Cols || a.Rows < 2 || b.Rows < 2)
@@ -45,8 +48,8 @@ public sealed class CoralLoss : Loss
         int d = a.Cols;
         var diff = MatrixCache.Ensure(ref _diff, d, d);
         System.Numerics.Tensors.TensorPrimitives.Subtract(_covA!.Span, _covB!.Span, diff.Span);
-        Gemm.Multiply(_centeredA!, false, diff, false, gradA, (float)(scale / ((double)d * d * (a.Rows - 1))));
-        Gemm.Multiply(_centeredB!, false, diff, false, gradB, (float)(-scale / ((double)d * d * (b.Rows - 1))));
+        Gemm.Multiply(_centeredA!, false, diff, false, gradA, (float)(scale / ((double)d * d * (a.Rows - 1))), threads: Threads);
+        Gemm.Multiply(_centeredB!, false, diff, false, gradB, (float)(-scale / ((double)d * d * (b.Rows - 1))), threads: Threads);
     }
 
     // x: (n, d) -> centred x (n, d) and C = x_c^T x_c / (n - 1) (d, d)
@@ -68,7 +71,7 @@ public sealed class CoralLoss : Loss
             for (int j = 0; j < d; j++)
                 outRow[j] = (float)(row[j] - mean[j] / n);
         }
-        Gemm.Multiply(xc, true, xc, false, c, 1f / (n - 1));
+        Gemm.Multiply(xc, true, xc, false, c, 1f / (n - 1), threads: Threads);
         return c;
     }
 }
