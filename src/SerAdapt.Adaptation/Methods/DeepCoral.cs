@@ -23,7 +23,7 @@ public sealed class DeepCoral(CoralOptions options) : AdaptationMethod<CoralOpti
         var encoder = setup.Encoder;
         var regressor = setup.Head();
         var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()), setup.Training.LearningRate);
-        var step = new CoralStep(encoder, regressor, Options.Lambda);
+        var step = new CoralStep(encoder, regressor, Options.Lambda, setup.Training.Threads);
         var losses = new Dictionary<string, double>();
         return (batch, _) =>
         {
@@ -42,10 +42,10 @@ public sealed class DeepCoral(CoralOptions options) : AdaptationMethod<CoralOpti
 /// into E and R. The CORAL term couples the two encoder passes, so the source pass is replayed
 /// (bit-identically, see <see cref="ForwardReplay"/>) before its backward.
 /// </summary>
-internal sealed class CoralStep(Sequential encoder, Sequential regressor, float lambda)
+internal sealed class CoralStep(Sequential encoder, Sequential regressor, float lambda, int threads = 0)
 {
     private readonly MseLoss _mse = new();
-    private readonly CoralLoss _coral = new();
+    private readonly CoralLoss _coral = new() { Threads = threads };
     private readonly ForwardReplay _replay = new(encoder);
     private Matrix? _sourceFeatures, _sourceGrad;
 
