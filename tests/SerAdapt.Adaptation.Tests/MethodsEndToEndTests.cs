@@ -14,6 +14,7 @@ public class MethodsEndToEndTests(ITestOutputHelper output)
         "coral" => new DeepCoral(new CoralOptions(1f, 2)),
         "source-only" => new SourceOnly(new SourceOnlyOptions(2)),
         "train-on-target" => new TrainOnTarget(new SourceOnlyOptions(2)),
+        "adabn" => new AdaBn(new SourceOnlyOptions(2)),
         _ => throw new ArgumentException(name),
     };
 
