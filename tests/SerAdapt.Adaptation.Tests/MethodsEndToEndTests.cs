@@ -15,6 +15,7 @@ public class MethodsEndToEndTests(ITestOutputHelper output)
         "source-only" => new SourceOnly(new SourceOnlyOptions(2)),
         "train-on-target" => new TrainOnTarget(new SourceOnlyOptions(2)),
         "adabn" => new AdaBn(new SourceOnlyOptions(2)),
+        "dan" => new Dan(new DanOptions(RegressorLayers: 2)),
         _ => throw new ArgumentException(name),
     };
 

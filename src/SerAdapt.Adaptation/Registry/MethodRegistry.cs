@@ -16,6 +16,7 @@ public sealed class MethodRegistry
         MethodEntry.Of<CoralOptions>("Deep CORAL", "MSE + lambda * distance of the encoder covariances (Sun & Saenko 2016)", inPaper: true, o => new DeepCoral(o)),
         MethodEntry.Of<MrdOptions>("MRD", "Maximum Regression Discrepancy of two regressors (Interspeech 2019)", inPaper: true, o => new Mrd(o)),
         MethodEntry.Of<SourceOnlyOptions>("AdaBN", "Source-only, then every BatchNorm uses the target's statistics (Li et al. 2017)", inPaper: false, o => new AdaBn(o)),
+        MethodEntry.Of<DanOptions>("DAN", "MSE + lambda * multi-kernel MMD^2 of the encodings (Long et al. 2015)", inPaper: false, o => new Dan(o)),
     ]);
 
     private readonly Dictionary<string, MethodEntry> _byName;
