@@ -16,6 +16,7 @@ public class MethodsEndToEndTests(ITestOutputHelper output)
         "train-on-target" => new TrainOnTarget(new SourceOnlyOptions(2)),
         "adabn" => new AdaBn(new SourceOnlyOptions(2)),
         "dan" => new Dan(new DanOptions(RegressorLayers: 2)),
+        "adda" => new Adda(new AddaOptions(DiscriminatorWidth: 16, RegressorLayers: 2)),
         _ => throw new ArgumentException(name),
     };
 

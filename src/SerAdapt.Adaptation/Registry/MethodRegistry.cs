@@ -17,6 +17,7 @@ public sealed class MethodRegistry
         MethodEntry.Of<MrdOptions>("MRD", "Maximum Regression Discrepancy of two regressors (Interspeech 2019)", inPaper: true, o => new Mrd(o)),
         MethodEntry.Of<SourceOnlyOptions>("AdaBN", "Source-only, then every BatchNorm uses the target's statistics (Li et al. 2017)", inPaper: false, o => new AdaBn(o)),
         MethodEntry.Of<DanOptions>("DAN", "MSE + lambda * multi-kernel MMD^2 of the encodings (Long et al. 2015)", inPaper: false, o => new Dan(o)),
+        MethodEntry.Of<AddaOptions>("ADDA", "pre-trained source encoder, untied target encoder fools a discriminator (Tzeng et al. 2017)", inPaper: false, o => new Adda(o)),
     ]);
 
     private readonly Dictionary<string, MethodEntry> _byName;
