@@ -19,6 +19,7 @@ public sealed class MmdLoss(int kernels = 5, double multiplier = 2.0) : Loss
     private double[] _z = [];
     private double[] _d = [];
     private double[] _sigma2 = [];
+    private double[] _g = [];
 
     public override string Name => "MMD";
 
@@ -80,7 +81,8 @@ public sealed class MmdLoss(int kernels = 5, double multiplier = 2.0) : Loss
     protected override void BackwardCore(Matrix a, Matrix b, float scale, Matrix gradA, Matrix gradB)
     {
         int ns = a.Rows, n = a.Rows + b.Rows, dim = a.Cols;
-        var g = new double[dim];
+        if (_g.Length != dim) _g = new double[dim];
+        var g = _g;
         for (int i = 0; i < n; i++)
         {
             Array.Clear(g);
