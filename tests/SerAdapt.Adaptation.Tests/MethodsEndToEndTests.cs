@@ -14,6 +14,9 @@ public class MethodsEndToEndTests(ITestOutputHelper output)
         "coral" => new DeepCoral(new CoralOptions(1f, 2)),
         "source-only" => new SourceOnly(new SourceOnlyOptions(2)),
         "train-on-target" => new TrainOnTarget(new SourceOnlyOptions(2)),
+        "adabn" => new AdaBn(new SourceOnlyOptions(2)),
+        "dan" => new Dan(new DanOptions(RegressorLayers: 2)),
+        "adda" => new Adda(new AddaOptions(DiscriminatorWidth: 16, RegressorLayers: 2)),
         _ => throw new ArgumentException(name),
     };
 

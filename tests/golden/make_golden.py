@@ -210,6 +210,28 @@ def losses():
                  "loss = value, da/db = gradients of the loss"})
 
 
+def mmd_loss(s, tt, kernels=5, mul=2.0):
+    # Multi-kernel MMD^2, quadratic biased estimator; beta = mean squared distance of distinct rows (detached).
+    z = torch.cat([s, tt]); n = z.shape[0]; ns = s.shape[0]
+    d2 = ((z[:, None, :] - z[None, :, :]) ** 2).sum(-1)
+    beta = d2.detach().sum() / (n * n - n)
+    k = sum(torch.exp(-d2 / (2 * beta * mul ** (u - kernels // 2))) for u in range(kernels))
+    return k[:ns, :ns].mean() + k[ns:, ns:].mean() - 2 * k[:ns, ns:].mean()
+
+
+def mmd():
+    """MmdLoss (DAN, issue 15): value and gradients in float64, written as float32."""
+    rng = np.random.default_rng(15)
+    a = fixed(rng, 6, 4); b = fixed(rng, 9, 4, low=-2, high=1)
+    at = torch.tensor(a, dtype=torch.float64, requires_grad=True); bt = torch.tensor(b, dtype=torch.float64, requires_grad=True)
+    loss = mmd_loss(at, bt); loss.backward()
+    write_safetensors(os.path.join(OUT, "mmd.safetensors"),
+                      {"mmd.a": a, "mmd.b": b, "mmd.loss": np32(loss.float()), "mmd.da": np32(at.grad), "mmd.db": np32(bt.grad)}, {
+        "generator": "tests/golden/make_golden.py", "torch": torch.__version__,
+        "cases": "mmd: multi-kernel MMD^2 (5 Gaussian kernels, squared bandwidths beta * 2^(u-2), beta the detached mean "
+                 "squared distance of distinct rows), quadratic biased estimator, a 6x4 source, b 9x4 target, float64 reference"})
+
+
 # ---------------------------------------------------------------- optimizers
 
 def optim():
@@ -352,12 +374,16 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--check":
         check(sys.argv[2])
         sys.exit(0)
+    if len(sys.argv) == 2 and sys.argv[1] == "--mmd":
+        mmd()
+        sys.exit(0)
     if len(sys.argv) == 2 and sys.argv[1] == "--conditioning":
         conditioning()
         sys.exit(0)
     os.makedirs(OUT, exist_ok=True)
     layers()
     losses()
+    mmd()
     optim()
     mrd()
     print("wrote", ", ".join(sorted(f for f in os.listdir(OUT) if f.endswith(".safetensors"))), "in", os.path.normpath(OUT))

@@ -8,13 +8,16 @@ namespace SerAdapt.Adaptation;
 /// </summary>
 public sealed class MethodRegistry
 {
-    /// <summary>The MRD paper's five systems, in Table-1 order.</summary>
+    /// <summary>The MRD paper's five systems, in Table-1 order, then the methods beyond the paper.</summary>
     public static MethodRegistry Default { get; } = new([
         MethodEntry.Of<SourceOnlyOptions>("Source-only", "E + R trained on the source's labels, applied to the target unchanged", inPaper: true, o => new SourceOnly(o)),
         MethodEntry.Of<SourceOnlyOptions>("Train-on-Target", "E + R trained on the target's own labels, leave-one-group-out (the upper bound)", inPaper: true, o => new TrainOnTarget(o)),
         MethodEntry.Of<DannOptions>("DANN", "domain discriminator behind gradient reversal (Ganin & Lempitsky 2015)", inPaper: true, o => new Dann(o)),
         MethodEntry.Of<CoralOptions>("Deep CORAL", "MSE + lambda * distance of the encoder covariances (Sun & Saenko 2016)", inPaper: true, o => new DeepCoral(o)),
         MethodEntry.Of<MrdOptions>("MRD", "Maximum Regression Discrepancy of two regressors (Interspeech 2019)", inPaper: true, o => new Mrd(o)),
+        MethodEntry.Of<SourceOnlyOptions>("AdaBN", "Source-only, then every BatchNorm uses the target's statistics (Li et al. 2017)", inPaper: false, o => new AdaBn(o)),
+        MethodEntry.Of<DanOptions>("DAN", "MSE + lambda * multi-kernel MMD^2 of the encodings (Long et al. 2015)", inPaper: false, o => new Dan(o)),
+        MethodEntry.Of<AddaOptions>("ADDA", "pre-trained source encoder, untied target encoder fools a discriminator (Tzeng et al. 2017)", inPaper: false, o => new Adda(o)),
     ]);
 
     private readonly Dictionary<string, MethodEntry> _byName;
