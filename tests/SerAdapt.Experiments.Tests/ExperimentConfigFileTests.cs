@@ -31,6 +31,12 @@ public class ExperimentConfigFileTests
             dann-discriminator-width: 128
             coral-lambda: 0.5
             regressor-layers: 3
+            mmd-lambda: 0.5
+            mmd-kernels: 3
+            mmd-kernel-multiplier: 2
+            adda-pretrain-fraction: 0.25
+            adda-discriminator-layers: 2
+            adda-discriminator-width: 64
             """;
         var c = ExperimentConfigFile.Parse(yaml, "/cfg/exp.yaml");
         Assert.Equal("/cfg/iemocap.parquet", c.CorpusA);
