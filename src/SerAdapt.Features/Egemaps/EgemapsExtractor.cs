@@ -31,7 +31,7 @@ public static class EgemapsExtractor
             levels = stream.Finish();
         }
         else levels = Levels(Resampler.Resample(wav.ReadAll().Samples, wav.SampleRate, SampleRate), path);
-        return new EgemapsExtraction(Path.GetFileNameWithoutExtension(path), EgemapsFunctionals.Compute(levels), EgemapsLld.Build(levels),
+        return new EgemapsExtraction(Path.GetFileNameWithoutExtension(path), EgemapsFunctionals.Compute(levels), levels,
             wav.DurationSeconds, wav.SampleRate);
     }
 

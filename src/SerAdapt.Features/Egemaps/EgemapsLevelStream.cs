@@ -4,7 +4,7 @@ namespace SerAdapt.Features.Egemaps;
 /// The eGeMAPSv02 frame stages fed with the wave piece by piece (16 kHz, int16 / 32767): only the
 /// samples that a frame, a harmonic row or the jitter chain may still read are kept (a few thousand),
 /// so memory grows only with the per-frame levels (<see cref="EgemapsLevels"/>, float32), which the
-/// LLD smoothing and the functionals read whole, and with the Viterbi's per-frame record. A 60 ms
+/// LLD smoothing and the functionals read whole (the Viterbi forgets each frame once its row is made). A 60 ms
 /// frame's harmonics and jitter are computed as soon as the Viterbi decides its F0 (at most 40 frames
 /// later); the 20 ms frames run in order just ahead of the 60 ms ones, so the formants a harmonic row
 /// reads wait in a small ring.
@@ -118,6 +118,7 @@ internal sealed class EgemapsLevelStream
             row[1] = jl;
             row[2] = f0 > 0 ? (float)(20 * Math.Log10(1.0 + Math.Min(sh, 1f))) : 0f; // 1 + s in double: tiny shimmer (syn_sine)
         }
+        _viterbi.Forget(_nextRow);
     }
 
     private ReadOnlySpan<float> Window(int frame, int length) => _wave.Slice((long)frame * Step, length);

@@ -43,3 +43,38 @@ public sealed class EgemapsStreamingTests
         Assert.Contains("ended before frame", Assert.Throws<InvalidOperationException>(() => stream.Finish()).Message);
     }
 }
+
+/// <summary>A Viterbi that forgets each frame once read decides as one that keeps them all.</summary>
+public sealed class PitchViterbiForgetTests
+{
+    [Fact]
+    public void Forget_AfterEachRead_SameDecisionsAsKeepingEveryFrame()
+    {
+        // Long enough for several batches of forgotten frames, with voiced and unvoiced stretches.
+        const int frames = 20000, c = EgemapsFrontEnd.Candidates;
+        var random = new Random(21);
+        var keep = new PitchViterbi(c, EgemapsFrontEnd.VoicingCutoff);
+        var forget = new PitchViterbi(c, EgemapsFrontEnd.VoicingCutoff);
+        var f0 = new float[c];
+        var voicing = new float[c];
+        var forgotten = new List<(float, float)>();
+        for (int t = 0; t < frames; t++)
+        {
+            int count = (t / 300) % 3 == 2 ? random.Next(0, 2) : random.Next(1, c + 1);
+            for (int i = 0; i < c; i++)
+            {
+                f0[i] = 80 + 200 * random.NextSingle();
+                voicing[i] = random.NextSingle();
+            }
+            keep.Add(f0, voicing, count);
+            forget.Add(f0, voicing, count);
+            for (int decided = t + 1 - forget.Pending; forgotten.Count < decided;) forgotten.Add(forget.Result(forgotten.Count));
+            forget.Forget(forgotten.Count);
+        }
+        forget.Flush();
+        keep.Flush();
+        while (forgotten.Count < frames) forgotten.Add(forget.Result(forgotten.Count));
+        for (int t = 0; t < frames; t++) Assert.Equal(keep.Result(t), forgotten[t]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => forget.Result(0));
+    }
+}
