@@ -24,9 +24,7 @@ internal sealed class Is10LldStream
     private readonly float[,] _frames;
     private readonly float[] _f0Final;
     private readonly float[] _shortAfterLast = new float[Spectral]; // 25 ms frame nLLD, read by the last row's smoothing
-    private float[] _buffer = new float[1 << 17];
-    private long _bufferStart;
-    private int _bufferCount;
+    private readonly SampleWindow _wave = new();
     private int _nextShort, _nextLong;
     private float _voicedBefore, _voicedNow, _voicingNow, _envelope; // pitch smoother window: long frames t-2, t-1
 
@@ -44,8 +42,9 @@ internal sealed class Is10LldStream
     /// <summary>Appends the next samples of the wave (16 kHz, int16/32767 scale) and computes every frame they complete.</summary>
     public void Push(ReadOnlySpan<float> samples)
     {
-        Append(samples);
-        long end = _bufferStart + _bufferCount;
+        // Drops the samples no frame and no jitter row will read again.
+        _wave.Append(samples, Math.Min(Math.Min((long)_nextShort * Step, (long)_nextLong * Step), _pipe.Jitter.FirstSampleNeeded));
+        long end = _wave.End;
         // The 25 ms framer runs one frame past the last row (nLLD + 1 frames): the smoothing reads it.
         for (; _nextShort <= _rows && (long)_nextShort * Step + ShortFrame <= end; _nextShort++)
             _pipe.ShortFrame(Window(_nextShort, ShortFrame), _nextShort < _rows ? Row(_nextShort).Slice(Smoothed, Spectral) : _shortAfterLast);
@@ -101,7 +100,7 @@ internal sealed class Is10LldStream
             final = PitchSmoother.Final(_voicedBefore, _voicedNow, voicedAfter);
         }
         _envelope = PitchSmoother.Envelope(_envelope, final);
-        var (jitterLocal, jitterDdp, shimmer) = _pipe.Jitter.Compute(_buffer.AsSpan(0, _bufferCount), _bufferStart, (long)(t + 1) * Step, final);
+        var (jitterLocal, jitterDdp, shimmer) = _pipe.Jitter.Compute(_wave.All, _wave.Start, (long)(t + 1) * Step, final);
         _f0Final[t] = final;
         var raw = Row(t).Slice(Smoothed + Spectral, 6);
         raw[0] = _envelope;
@@ -114,23 +113,5 @@ internal sealed class Is10LldStream
 
     private Span<float> Row(int t) => MemoryMarshal.CreateSpan(ref _frames[t, 0], Is10Lld.Columns);
 
-    private ReadOnlySpan<float> Window(int frame, int length) =>
-        _buffer.AsSpan((int)((long)frame * Step - _bufferStart), length);
-
-    // Drops the samples no frame and no jitter row will read again, then appends.
-    private void Append(ReadOnlySpan<float> samples)
-    {
-        long keep = Math.Min(Math.Min((long)_nextShort * Step, (long)_nextLong * Step), _pipe.Jitter.FirstSampleNeeded);
-        int drop = (int)Math.Clamp(keep - _bufferStart, 0, _bufferCount);
-        if (drop > 0)
-        {
-            Array.Copy(_buffer, drop, _buffer, 0, _bufferCount - drop);
-            _bufferStart += drop;
-            _bufferCount -= drop;
-        }
-        if (_bufferCount + samples.Length > _buffer.Length)
-            Array.Resize(ref _buffer, Math.Max(2 * _buffer.Length, _bufferCount + samples.Length));
-        samples.CopyTo(_buffer.AsSpan(_bufferCount));
-        _bufferCount += samples.Length;
-    }
+    private ReadOnlySpan<float> Window(int frame, int length) => _wave.Slice((long)frame * Step, length);
 }

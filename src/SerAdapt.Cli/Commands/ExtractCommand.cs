@@ -40,7 +40,7 @@ public static class ExtractCommand
             DefaultValueFactory = _ => 0,
         };
 
-        var command = new Command("extract", "Extract IS10-paraling features (1582 functionals, as openSMILE) or eGeMAPSv02 (88) from WAV files. On openSMILE's 21 reference files every functional agrees with openSMILE's to 1e-3 relative, IS10 in both variants and eGeMAPS (docs/features.md). IS10 streams a 16 kHz file (memory grows by about 110 MB per hour of audio); eGeMAPS still holds the whole file (about 230 MB per hour).");
+        var command = new Command("extract", "Extract IS10-paraling features (1582 functionals, as openSMILE) or eGeMAPSv02 (88) from WAV files. On openSMILE's 21 reference files every functional agrees with openSMILE's to 1e-3 relative, IS10 in both variants and eGeMAPS (docs/features.md). Both stream a 16 kHz file: memory grows by about 110 MB (IS10) or 42 MB (eGeMAPS) per hour of audio and per thread; a file at another rate is read whole and resampled (about 230 MB more per hour).");
         command.Arguments.Add(inputs);
         command.Options.Add(output);
         command.Options.Add(set);

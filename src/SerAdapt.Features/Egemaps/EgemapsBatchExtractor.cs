@@ -15,7 +15,7 @@ public static class EgemapsBatchExtractor
             var extraction = EgemapsExtractor.ExtractFile(path);
             if (lldDirectory is not null)
                 EgemapsLldCsvWriter.Write(Path.Combine(lldDirectory, extraction.InstanceName + EgemapsLldCsvWriter.FileSuffix),
-                    extraction.InstanceName, extraction.Lld);
+                    extraction.InstanceName, extraction.BuildLld());
             return (new FeatureRow(extraction.InstanceName, extraction.Functionals), extraction.DurationSeconds,
                 extraction.OriginalSampleRate != EgemapsExtractor.SampleRate);
         }, progress, cancellationToken);

@@ -83,7 +83,7 @@ public static class EgemapsFunctionals
 
         // 88: Leq over the mean-square energy of all n20 frames.
         double leq = 0;
-        for (int t = 0; t < n20; t++) leq += (float)levels.Energy[t];
+        for (int t = 0; t < n20; t++) leq += levels.Energy[t];
         output[87] = (float)(10 * Math.Log10(Math.Max((float)(leq / n20), 1e-12)));
         return output;
     }

@@ -12,8 +12,8 @@ namespace SerAdapt.Features.Egemaps;
 /// <param name="F">n60 x <see cref="FColumns"/>, row-major: F0 semitone (energy-gated), jitterLocal,
 /// shimmerLocaldB, HNR, H1-H2, H1-A3, then F1-F3 frequency, bandwidth, amplitude (formants of the
 /// 20 ms frame with the same index, amplitudes -201 on unvoiced frames).</param>
-/// <param name="Energy">Mean square of each raw 20 ms frame (n20), for Leq.</param>
-public sealed record EgemapsLevels(int Short, int Long, int Pending, float[] E, float[] F, double[] Energy)
+/// <param name="Energy">Mean square of each raw 20 ms frame (n20), for Leq (float32, as Leq sums it).</param>
+public sealed record EgemapsLevels(int Short, int Long, int Pending, float[] E, float[] F, float[] Energy)
 {
     public const int EColumns = 10;
     public const int FColumns = 15;

@@ -26,6 +26,7 @@ public sealed class PitchViterbi
     private readonly List<float> _voicing = [];
     private readonly List<byte> _back = [];       // per frame x state: best previous state
     private readonly List<int> _decided = [];     // chosen state per frame (-1 = pending)
+    private int _base;                            // the frame at index 0 of the lists (Forget)
     private double[] _cost;
     private double[] _next;
     private double _c = 1.0;
@@ -53,7 +54,7 @@ public sealed class PitchViterbi
             _f0.Add(i < count ? f0[i] : 0f);
             _voicing.Add(i < count ? voicing[i] : 0f);
         }
-        int o = _frames * _candidates;
+        int o = (_frames - _base) * _candidates;
         bool anyVoiced = false;
         for (int i = 0; i < _candidates; i++) if (_voicing[o + i] >= _cutoff) anyVoiced = true;
 
@@ -105,11 +106,28 @@ public sealed class PitchViterbi
         if (Pending > 0) Decide(Cheapest(), Pending);
     }
 
+    /// <summary>
+    /// Lets go of the frames before <paramref name="frame"/> (decided ones only), whose <see cref="Result"/>
+    /// is no longer asked for: a caller that reads each frame once keeps memory bounded on long input.
+    /// </summary>
+    public void Forget(int frame)
+    {
+        frame = Math.Min(frame, _firstPending);
+        int count = frame - _base;
+        if (count < 4096) return; // in batches: each removal moves the frames kept
+        _f0.RemoveRange(0, count * _candidates);
+        _voicing.RemoveRange(0, count * _candidates);
+        _back.RemoveRange(0, count * _states);
+        _decided.RemoveRange(0, count);
+        _base = frame;
+    }
+
     /// <summary>F0 (0 = unvoiced) and voicing of decided frame t (the unvoiced state reports candidate 0's voicing).</summary>
     public (float F0, float Voicing) Result(int t)
     {
-        int state = _decided[t];
-        int o = t * _candidates;
+        if (t < _base) throw new ArgumentOutOfRangeException(nameof(t), t, $"frames before {_base} were forgotten");
+        int state = _decided[t - _base];
+        int o = (t - _base) * _candidates;
         return state == _candidates ? (0f, _voicing[o]) : (_f0[o + state], _voicing[o + state]);
     }
 
@@ -146,7 +164,7 @@ public sealed class PitchViterbi
             bool same = true;
             for (int i = 0; i < _states; i++)
             {
-                state[i] = _back[t * _states + state[i]];
+                state[i] = _back[(t - _base) * _states + state[i]];
                 if (state[i] != state[0]) same = false;
             }
             if (same) { agreeFrom = t - 1; break; }
@@ -162,8 +180,8 @@ public sealed class PitchViterbi
         int last = _firstPending + count - 1;
         for (int t = at; t >= _firstPending; t--)
         {
-            if (t <= last) _decided[t] = state;
-            state = _back[t * _states + state];
+            if (t <= last) _decided[t - _base] = state;
+            state = _back[(t - _base) * _states + state];
         }
         _firstPending += count;
     }
