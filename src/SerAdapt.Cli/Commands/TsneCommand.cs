@@ -53,10 +53,7 @@ public static class TsneCommand
             var (src, tgt) = trainer.Domains("a-to-b");
             ValenceModel sourceOnly, mrd;
             if (parse.GetValue(models) is { Length: 2 } dirs)
-            {
-                sourceOnly = ValenceModel.Load(dirs[0]);
-                mrd = ValenceModel.Load(dirs[1]);
-            }
+                (sourceOnly, mrd) = TsneStudy.LoadModels(dirs[0], dirs[1]);
             else
             {
                 (sourceOnly, mrd) = ExperimentConsole.Run((events, token) => TsneStudy.Train(trainer, c, events, token));
