@@ -18,16 +18,49 @@ internal static class ModelFolder
     public static string ToolVersion { get; } =
         typeof(ModelFolder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    public static void Save(ValenceModel model, string directory)
+    /// <summary>
+    /// Fails now, naming <paramref name="directory"/>, where <see cref="Save"/> would fail for the folder itself:
+    /// not a model folder, a file, or a parent that cannot be created or written (checked with a probe file).
+    /// </summary>
+    public static void CheckWritable(string directory)
     {
-        string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        string parent = Parent(directory, out _);
+        string probe = Path.Combine(parent, $".seradapt-probe-{Environment.ProcessId}-{DateTime.UtcNow.Ticks}");
+        try
+        {
+            File.WriteAllBytes(probe, [0]);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write the model folder {directory}: {ex.Message}", ex);
+        }
+    }
+
+    // Checks the target folder and creates its parent; the full target path in `target`.
+    private static string Parent(string directory, out string target)
+    {
+        target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()
             && !File.Exists(Path.Combine(target, JsonFile)))
             throw new IOException($"'{directory}' exists and is not a SerAdapt model folder; it is left untouched. Choose another output folder.");
         if (File.Exists(target))
             throw new IOException($"'{directory}' is a file; a model is saved as a folder.");
         string parent = Path.GetDirectoryName(target) ?? throw new IOException($"'{directory}' has no parent folder.");
-        Directory.CreateDirectory(parent);
+        try
+        {
+            Directory.CreateDirectory(parent);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot create the folder of {directory}: {ex.Message}", ex);
+        }
+        return parent;
+    }
+
+    public static void Save(ValenceModel model, string directory)
+    {
+        string parent = Parent(directory, out string target);
         string stamp = $"{Environment.ProcessId}-{DateTime.UtcNow.Ticks}";
         string temp = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{stamp}");
         try

@@ -65,6 +65,7 @@ public static class TrainCommand
                 o.WriteLine("ORACLE model selection: the epoch is chosen with the target's labels; results are optimistic.");
 
             string modelDir = parse.GetRequiredValue(output).FullName;
+            ValenceModel.CheckCanSave(modelDir); // before the training time is spent
             FitResult result;
             using var cancellation = new ConsoleCancellation();
             try
@@ -84,7 +85,7 @@ public static class TrainCommand
             }
             var model = result.Model;
             Describe(model, s, t, labelName);
-            model.Save(modelDir);
+            model.SaveOrKeep(modelDir);
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model saved to {modelDir} ({result.EpochsTrained} epochs, best epoch {model.Info["best_epoch"]})"));
 
             if (parse.GetValue(predictions) is { } predictionFile)
@@ -102,7 +103,7 @@ public static class TrainCommand
     private static void KeepBest(ValenceModel model, int epoch, CorpusDomain source, CorpusDomain target, string label, string modelDir, TextWriter o)
     {
         Describe(model, source, target, label);
-        model.Save(modelDir);
+        model.SaveOrKeep(modelDir);
         o.WriteLine($"kept the model of epoch {epoch} in {modelDir}");
     }
 
