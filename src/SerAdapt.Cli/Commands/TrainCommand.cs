@@ -24,17 +24,16 @@ public static class TrainCommand
         var source = new Option<FileInfo>("--source") { Description = "Labelled source corpus (.parquet, openSMILE ARFF/CSV, or generic CSV).", Required = true };
         var target = new Option<FileInfo>("--target") { Description = "Target corpus (labels optional), same features as the source.", Required = true };
         var label = new Option<string>("--label") { Description = "valence | arousal | dominance; for a generic CSV, the label column.", DefaultValueFactory = _ => "valence" };
-        var id = new Option<string?>("--id") { Description = "Generic CSV: the id column (default: the first column)." };
-        var session = new Option<string?>("--session") { Description = "Generic CSV: the session column (groups for train-on-target)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Model folder to write (weights.safetensors + model.json).", Required = true };
         var config = new Option<string?>("--config") { Description = "Experiment YAML file for the settings (as seradapt experiment; `seradapt config` prints every key)." };
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Also write the target's predictions (CSV as `seradapt predict`)." };
-        var featureColumns = GenericCsvColumnOptions.FeaturesOption();
+        var csvColumns = new CorpusCsvOptions();
         var settings = new SettingOptions(registry);
         var command = new Command("train", $"Train one method ({string.Join(", ", registry.Methods.Select(m => m.Display))}) and save the model folder.")
         {
-            method, source, target, label, id, session, featureColumns, output, config, predictions,
+            method, source, target, label, output, config, predictions,
         };
+        csvColumns.AddTo(command);
         settings.AddTo(command);
         command.SetAction(parse =>
         {
@@ -49,7 +48,7 @@ public static class TrainCommand
 
             string sourcePath = parse.GetRequiredValue(source).FullName, targetPath = parse.GetRequiredValue(target).FullName;
             string labelName = parse.GetRequiredValue(label);
-            var csv = new GenericCsvOptions(IdColumn: parse.GetValue(id), SessionColumn: parse.GetValue(session), FeatureColumns: parse.GetValue(featureColumns));
+            var csv = csvColumns.Read(parse);
             var s = CorpusDomain.Load(sourcePath, labelName, labelRequired: name != "train-on-target", csv);
             var t = CorpusDomain.Load(targetPath, labelName, labelRequired: name == "train-on-target", csv);
             CorpusLoader.CheckCompatible(s.Raw, sourcePath, t.Raw, targetPath);
