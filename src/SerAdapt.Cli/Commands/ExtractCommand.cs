@@ -47,11 +47,17 @@ public static class ExtractCommand
         command.Options.Add(format);
         command.Options.Add(lld);
         command.Options.Add(threads);
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+        var force = ExistingOutput.ForceOption();
+        command.Options.Add(force);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            ExistingOutput.Check(parse.GetValue(force), Path.GetFullPath(parse.GetValue(output)!));
+            return Task.FromResult(Run(
             parse.GetValue(inputs)!, parse.GetValue(output)!,
             parse.GetValue(set)!,
             parse.GetValue(format)!, parse.GetValue(lld), parse.GetValue(threads),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken)));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+        });
         return command;
     }
 

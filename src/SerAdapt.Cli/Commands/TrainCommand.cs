@@ -28,10 +28,11 @@ public static class TrainCommand
         var config = new Option<string?>("--config") { Description = "Experiment YAML file for the settings (as seradapt experiment; `seradapt config` prints every key)." };
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Also write the target's predictions (CSV as `seradapt predict`)." };
         var csvColumns = new CorpusCsvOptions();
+        var force = ExistingOutput.ForceOption();
         var settings = new SettingOptions(registry);
         var command = new Command("train", $"Train one method ({string.Join(", ", registry.Methods.Select(m => m.Display))}) and save the model folder.")
         {
-            method, source, target, label, output, config, predictions,
+            method, source, target, label, output, force, config, predictions,
         };
         csvColumns.AddTo(command);
         settings.AddTo(command);
@@ -45,6 +46,9 @@ public static class TrainCommand
             var options = c.Training;
             options.Validate();
             var trainer = c.CreateMethod(name);
+            string modelDir = parse.GetRequiredValue(output).FullName;
+            ExistingOutput.Check(parse.GetValue(force), modelDir);
+            ValenceModel.CheckCanSave(modelDir); // before the training time is spent
 
             string sourcePath = parse.GetRequiredValue(source).FullName, targetPath = parse.GetRequiredValue(target).FullName;
             string labelName = parse.GetRequiredValue(label);
@@ -63,8 +67,6 @@ public static class TrainCommand
             if (options.Selection == ModelSelection.Oracle)
                 o.WriteLine("ORACLE model selection: the epoch is chosen with the target's labels; results are optimistic.");
 
-            string modelDir = parse.GetRequiredValue(output).FullName;
-            ValenceModel.CheckCanSave(modelDir); // before the training time is spent
             FitResult result;
             using var cancellation = new ConsoleCancellation();
             try
