@@ -31,4 +31,14 @@ public sealed class TrainOutputTests : IDisposable
         Assert.DoesNotContain("epoch 1/", stdout);
         Assert.Contains(output, error);
     }
+
+    [Fact]
+    public void Train_SourceAndTargetSameFile_Warns()
+    {
+        string corpus = Corpus("a");
+        var (code, stdout, error) = CliHarness.Run("train", "--method", "source-only", "--source", corpus, "--target", corpus,
+            "-o", Path.Combine(_dir, "model"), "--epochs", "1", "--width", "8", "--encoder-layers", "1", "--batch-size", "16");
+        Assert.True(code == 0, error);
+        Assert.Contains("warning: the source and the target are the same file", stdout);
+    }
 }

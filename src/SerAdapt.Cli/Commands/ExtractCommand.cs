@@ -42,6 +42,7 @@ public static class ExtractCommand
 
         var command = new Command("extract", "Extract IS10-paraling features (1582 functionals, as openSMILE) or eGeMAPSv02 (88) from WAV files. On openSMILE's 21 reference files every functional agrees with openSMILE's to 1e-3 relative, IS10 in both variants and eGeMAPS (docs/features.md). IS10 streams a 16 kHz file (memory grows by about 110 MB per hour of audio); eGeMAPS still holds the whole file (about 230 MB per hour).");
         command.Arguments.Add(inputs);
+        OptionLikeInputs.RefuseIn(inputs, command);
         command.Options.Add(output);
         command.Options.Add(set);
         command.Options.Add(format);

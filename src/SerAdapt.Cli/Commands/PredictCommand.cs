@@ -36,6 +36,7 @@ public static class PredictCommand
         var threads = new Option<int>("--threads") { Description = "Audio inputs: files extracted in parallel (0: all cores).", DefaultValueFactory = _ => 0 };
         var force = ExistingOutput.ForceOption();
         var command = new Command("predict", "Predict valence with a saved model, from feature files or WAV audio.") { model, inputs, output, id, normalise, threads, force };
+        OptionLikeInputs.RefuseIn(inputs, command);
         command.SetAction((parse, cancellationToken) =>
         {
             var o = parse.InvocationConfiguration.Output;

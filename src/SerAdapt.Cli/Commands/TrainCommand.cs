@@ -52,6 +52,8 @@ public static class TrainCommand
 
             string sourcePath = parse.GetRequiredValue(source).FullName, targetPath = parse.GetRequiredValue(target).FullName;
             string labelName = parse.GetRequiredValue(label);
+            if (sourcePath == targetPath)
+                o.WriteLine($"warning: the source and the target are the same file ({sourcePath}): there is no domain shift to adapt to.");
             var csv = csvColumns.Read(parse);
             var s = CorpusDomain.Load(sourcePath, labelName, labelRequired: name != "train-on-target", csv);
             var t = CorpusDomain.Load(targetPath, labelName, labelRequired: name == "train-on-target", csv);
