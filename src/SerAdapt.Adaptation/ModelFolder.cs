@@ -186,33 +186,37 @@ internal static class ModelFolder
 
     private static ValenceModel FromJson(JsonElement root, string path)
     {
-        int version = root.GetProperty("formatVersion").GetInt32();
+        int version = root.Need("formatVersion").GetInt32();
         if (version != FormatVersion)
             throw new ModelFormatException(path, $"'{path}' has model format version {version}; this SerAdapt ({ToolVersion}) reads version {FormatVersion}.");
-        string method = root.GetProperty("method").GetString() ?? throw new FormatException("\"method\" is null.");
-        var a = root.GetProperty("architecture");
-        var heads = a.GetProperty("heads").EnumerateArray()
-            .Select(h => new HeadShape(h.GetProperty("name").GetString() ?? "", h.GetProperty("layers").GetInt32()))
+        string method = root.Need("method").GetString() ?? throw new FormatException("\"method\" is null.");
+        var a = root.Need("architecture");
+        var heads = a.Need("heads").EnumerateArray()
+            .Select(h => new HeadShape(h.Need("name").GetString() ?? "", h.Need("layers").GetInt32()))
             .ToList();
-        var architecture = new NetworkArchitecture(a.GetProperty("inputs").GetInt32(), a.GetProperty("width").GetInt32(),
-            a.GetProperty("encoderLayers").GetInt32(), heads, a.GetProperty("dropout").GetSingle());
+        var architecture = new NetworkArchitecture(a.Need("inputs").GetInt32(), a.Need("width").GetInt32(),
+            a.Need("encoderLayers").GetInt32(), heads, a.Need("dropout").GetSingle());
         architecture.Validate();
         var info = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var p in root.GetProperty("info").EnumerateObject())
+        foreach (var p in root.Need("info").EnumerateObject())
             info[p.Name] = p.Value.GetString() ?? "";
         if (root.TryGetProperty("options", out var options))
             info["options"] = JsonSerializer.Serialize(options);
         var (encoder, headNets) = Networks.Build(architecture, new Rng(0));
         var model = new ValenceModel(method, architecture, encoder, headNets, info);
-        if (root.GetProperty("normalisation") is { ValueKind: JsonValueKind.Object } norm)
+        if (root.Need("normalisation") is { ValueKind: JsonValueKind.Object } norm)
         {
-            var names = root.GetProperty("featureNames").EnumerateArray().Select(e => e.GetString() ?? "").ToArray();
-            var mean = norm.GetProperty("mean").EnumerateArray().Select(e => e.GetSingle()).ToArray();
-            var std = norm.GetProperty("std").EnumerateArray().Select(e => e.GetSingle()).ToArray();
+            var names = root.Need("featureNames").EnumerateArray().Select(e => e.GetString() ?? "").ToArray();
+            var mean = norm.Need("mean").EnumerateArray().Select(e => e.GetSingle()).ToArray();
+            var std = norm.Need("std").EnumerateArray().Select(e => e.GetSingle()).ToArray();
             var normalisation = new FeatureNormalisation(names, mean, std);
             normalisation.Validate();
             model.Normalisation = normalisation;
         }
         return model;
     }
+
+    // GetProperty that names the missing key (GetProperty's KeyNotFoundException does not).
+    private static JsonElement Need(this JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value : throw new KeyNotFoundException($"the key \"{name}\" is missing.");
 }

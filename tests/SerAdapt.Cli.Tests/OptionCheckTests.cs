@@ -20,3 +20,21 @@ public sealed class OptionCheckTests
         Assert.True(code == 0, error);
     }
 }
+
+/// <summary>Inputs that deserve a word get one.</summary>
+public sealed class InputWordTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("seradapt-inputword").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Extract_EmptyWav_SaysEmptyFile()
+    {
+        string wav = Path.Combine(_dir, "empty.wav");
+        File.WriteAllBytes(wav, []);
+        var (code, stdout, error) = CliHarness.Run("extract", wav, "-o", Path.Combine(_dir, "f.arff"));
+        Assert.Contains("empty file", stdout + error);
+        Assert.DoesNotContain("not a RIFF", stdout + error);
+    }
+}

@@ -3,8 +3,8 @@ using SerAdapt.Engine;
 
 namespace SerAdapt.Adaptation.Tests;
 
-/// <summary>A trained model is never lost to a failed save: it is kept in a temporary folder that the error names.</summary>
-public sealed class ModelSaveFailureTests : IDisposable
+/// <summary>Model folder errors: a failed save keeps the model in a temp folder the error names; a broken model.json names what is wrong.</summary>
+public sealed class ModelFolderErrorTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("seradapt-savefail").FullName;
 
@@ -26,5 +26,15 @@ public sealed class ModelSaveFailureTests : IDisposable
         {
             Directory.Delete(ex.KeptIn, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Load_EmptyJsonObject_NamesTheMissingKey()
+    {
+        string model = Path.Combine(_dir, "model");
+        ValenceModel.Create("test", new NetworkArchitecture(4, 8, 1, [new HeadShape("regressor", 1)], 0f), new Rng(1)).Save(model);
+        File.WriteAllText(Path.Combine(model, "model.json"), "{}");
+        var ex = Assert.Throws<ModelFormatException>(() => ValenceModel.Load(model));
+        Assert.Contains("\"formatVersion\" is missing", ex.Message);
     }
 }
