@@ -18,16 +18,49 @@ internal static class ModelFolder
     public static string ToolVersion { get; } =
         typeof(ModelFolder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    public static void Save(ValenceModel model, string directory)
+    /// <summary>
+    /// Fails now, naming <paramref name="directory"/>, where <see cref="Save"/> would fail for the folder itself:
+    /// not a model folder, a file, or a parent that cannot be created or written (checked with a probe file).
+    /// </summary>
+    public static void CheckWritable(string directory)
     {
-        string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        string parent = Parent(directory, out _);
+        string probe = Path.Combine(parent, $".seradapt-probe-{Environment.ProcessId}-{DateTime.UtcNow.Ticks}");
+        try
+        {
+            File.WriteAllBytes(probe, [0]);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write the model folder {directory}: {ex.Message}", ex);
+        }
+    }
+
+    // Checks the target folder and creates its parent; the full target path in `target`.
+    private static string Parent(string directory, out string target)
+    {
+        target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()
             && !File.Exists(Path.Combine(target, JsonFile)))
             throw new IOException($"'{directory}' exists and is not a SerAdapt model folder; it is left untouched. Choose another output folder.");
         if (File.Exists(target))
             throw new IOException($"'{directory}' is a file; a model is saved as a folder.");
         string parent = Path.GetDirectoryName(target) ?? throw new IOException($"'{directory}' has no parent folder.");
-        Directory.CreateDirectory(parent);
+        try
+        {
+            Directory.CreateDirectory(parent);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot create the folder of {directory}: {ex.Message}", ex);
+        }
+        return parent;
+    }
+
+    public static void Save(ValenceModel model, string directory)
+    {
+        string parent = Parent(directory, out string target);
         string stamp = $"{Environment.ProcessId}-{DateTime.UtcNow.Ticks}";
         string temp = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{stamp}");
         try
@@ -153,33 +186,37 @@ internal static class ModelFolder
 
     private static ValenceModel FromJson(JsonElement root, string path)
     {
-        int version = root.GetProperty("formatVersion").GetInt32();
+        int version = root.Need("formatVersion").GetInt32();
         if (version != FormatVersion)
             throw new ModelFormatException(path, $"'{path}' has model format version {version}; this SerAdapt ({ToolVersion}) reads version {FormatVersion}.");
-        string method = root.GetProperty("method").GetString() ?? throw new FormatException("\"method\" is null.");
-        var a = root.GetProperty("architecture");
-        var heads = a.GetProperty("heads").EnumerateArray()
-            .Select(h => new HeadShape(h.GetProperty("name").GetString() ?? "", h.GetProperty("layers").GetInt32()))
+        string method = root.Need("method").GetString() ?? throw new FormatException("\"method\" is null.");
+        var a = root.Need("architecture");
+        var heads = a.Need("heads").EnumerateArray()
+            .Select(h => new HeadShape(h.Need("name").GetString() ?? "", h.Need("layers").GetInt32()))
             .ToList();
-        var architecture = new NetworkArchitecture(a.GetProperty("inputs").GetInt32(), a.GetProperty("width").GetInt32(),
-            a.GetProperty("encoderLayers").GetInt32(), heads, a.GetProperty("dropout").GetSingle());
+        var architecture = new NetworkArchitecture(a.Need("inputs").GetInt32(), a.Need("width").GetInt32(),
+            a.Need("encoderLayers").GetInt32(), heads, a.Need("dropout").GetSingle());
         architecture.Validate();
         var info = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var p in root.GetProperty("info").EnumerateObject())
+        foreach (var p in root.Need("info").EnumerateObject())
             info[p.Name] = p.Value.GetString() ?? "";
         if (root.TryGetProperty("options", out var options))
             info["options"] = JsonSerializer.Serialize(options);
         var (encoder, headNets) = Networks.Build(architecture, new Rng(0));
         var model = new ValenceModel(method, architecture, encoder, headNets, info);
-        if (root.GetProperty("normalisation") is { ValueKind: JsonValueKind.Object } norm)
+        if (root.Need("normalisation") is { ValueKind: JsonValueKind.Object } norm)
         {
-            var names = root.GetProperty("featureNames").EnumerateArray().Select(e => e.GetString() ?? "").ToArray();
-            var mean = norm.GetProperty("mean").EnumerateArray().Select(e => e.GetSingle()).ToArray();
-            var std = norm.GetProperty("std").EnumerateArray().Select(e => e.GetSingle()).ToArray();
+            var names = root.Need("featureNames").EnumerateArray().Select(e => e.GetString() ?? "").ToArray();
+            var mean = norm.Need("mean").EnumerateArray().Select(e => e.GetSingle()).ToArray();
+            var std = norm.Need("std").EnumerateArray().Select(e => e.GetSingle()).ToArray();
             var normalisation = new FeatureNormalisation(names, mean, std);
             normalisation.Validate();
             model.Normalisation = normalisation;
         }
         return model;
     }
+
+    // GetProperty that names the missing key (GetProperty's KeyNotFoundException does not).
+    private static JsonElement Need(this JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value : throw new KeyNotFoundException($"the key \"{name}\" is missing.");
 }

@@ -118,6 +118,27 @@ public sealed class ValenceModel
     /// <summary>Writes weights.safetensors and model.json into <paramref name="directory"/>, whole or not at all.</summary>
     public void Save(string directory) => ModelFolder.Save(this, directory);
 
+    /// <summary>Fails now if <see cref="Save"/> into <paramref name="directory"/> cannot work (call it before a long training).</summary>
+    public static void CheckCanSave(string directory) => ModelFolder.CheckWritable(directory);
+
+    /// <summary>
+    /// <see cref="Save"/>; when that fails (full disk, permissions), saves into a new folder under the system temp
+    /// folder and throws <see cref="ModelSaveException"/> naming it, so hours of training are not lost.
+    /// </summary>
+    public void SaveOrKeep(string directory)
+    {
+        try
+        {
+            Save(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            string kept = Path.Combine(Path.GetTempPath(), $"seradapt-unsaved-{Method}-{Environment.ProcessId}-{DateTime.UtcNow:yyyyMMddTHHmmss}");
+            Save(kept);
+            throw new ModelSaveException(directory, kept, ex);
+        }
+    }
+
     /// <summary>Reads a folder written by <see cref="Save"/>; <see cref="ModelFormatException"/> naming the path otherwise.</summary>
     public static ValenceModel Load(string directory) => ModelFolder.Load(directory);
 

@@ -49,7 +49,14 @@ public static class OpenSmileArff
                         break;
                     case "@attribute":
                         if (inData) throw new DataFormatException(source, lineNumber, 1, "@attribute after @data.");
-                        header.Add(ParseAttribute(t, source, lineNumber));
+                        try
+                        {
+                            header.Add(ParseAttribute(t, source, lineNumber));
+                        }
+                        catch (DataFormatException) when (reader.Peek() < 0)
+                        {
+                            throw new DataFormatException(source, lineNumber, 0, $"the file ends inside its header, in '{t}': it was cut short (no @data section).");
+                        }
                         break;
                     case "@data":
                         if (attributes is null)

@@ -42,9 +42,9 @@ public sealed class AdaptationTrainer
     /// <summary>Group (session, else speaker) names of corpus A or B, indexed by <see cref="DomainData.Groups"/>.</summary>
     public IReadOnlyList<string> Sessions(string corpus) => (corpus == "a" ? _a : _b).GroupNames;
 
-    /// <summary>Reads both corpora of <paramref name="config"/> (any format <see cref="CorpusDomain"/> reads).</summary>
-    public static AdaptationTrainer Load(ExperimentConfig config) =>
-        new(config, CorpusDomain.Load(config.CorpusA, Label, labelRequired: true), CorpusDomain.Load(config.CorpusB, Label, labelRequired: true));
+    /// <summary>Reads both corpora of <paramref name="config"/> (any format <see cref="CorpusDomain"/> reads; <paramref name="csv"/> names a generic CSV's columns).</summary>
+    public static AdaptationTrainer Load(ExperimentConfig config, GenericCsvOptions? csv = null) =>
+        new(config, CorpusDomain.Load(config.CorpusA, Label, labelRequired: true, csv), CorpusDomain.Load(config.CorpusB, Label, labelRequired: true, csv));
 
     /// <summary>
     /// (source, target) of a direction, normalised per corpus; the source's labels are carried onto the

@@ -23,6 +23,7 @@ public static class Demo
     public static DemoResult Run(string directory, DemoOptions options, bool force,
         IProgress<ExperimentEvent>? events = null, IProgress<string>? stage = null, CancellationToken cancellationToken = default)
     {
+        options.Validate(); // before the folder is made
         var watch = Stopwatch.StartNew();
         var full = Path.GetFullPath(directory);
         Prepare(full, force);

@@ -23,5 +23,13 @@ public sealed record DemoOptions(double Scale, int Dimension, int Seed, Experime
         },
         Tsne: new TsneStudyOptions(MaxTargetPoints: 400, Tsne: new SerAdapt.Evaluation.TsneOptions(Iterations: 750)));
 
+    /// <summary>Throws <see cref="InvalidSettingException"/> naming the first bad option (the corpora are the demo's own).</summary>
+    public void Validate()
+    {
+        if (!(Scale > 0) || !double.IsFinite(Scale))
+            throw new InvalidSettingException("scale", $"must be a positive number, got {Scale}.");
+        (Experiment with { CorpusA = "a", CorpusB = "b" }).Validate();
+    }
+
     public SyntheticBenchmarkOptions Benchmark => SyntheticBenchmarkOptions.Scaled(Scale, Seed) with { Dimension = Dimension };
 }

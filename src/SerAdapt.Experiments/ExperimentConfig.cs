@@ -61,6 +61,8 @@ public sealed record ExperimentConfig
     {
         if (string.IsNullOrWhiteSpace(CorpusA) || string.IsNullOrWhiteSpace(CorpusB))
             throw new InvalidSettingException("corpora", "needs two corpora (--corpora A B, or 'corpora: [A, B]' in the config).");
+        if (Path.GetFullPath(CorpusA) == Path.GetFullPath(CorpusB))
+            throw new InvalidSettingException("corpora", $"names one corpus twice ({CorpusA}); adaptation needs two different corpora.");
         if (!DirectionChoices.Contains(Directions))
             throw new InvalidSettingException("directions", $"must be one of {string.Join(", ", DirectionChoices)}, got '{Directions}'.");
         var methods = Methods;

@@ -40,13 +40,22 @@ public static class ExperimentConfigFile
         registry ??= MethodRegistry.Default;
         var reader = new Reader(path);
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             throw new ConfigException(path, (int)ex.Start.Line, (int)ex.Start.Column, $"not valid YAML: {ex.InnerException?.Message ?? ex.Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet reports some unclosed flow collections ('[a, b' followed by more keys) without a position:
+            // name the last place it read.
+            var at = parser.Current?.Start ?? Mark.Empty;
+            throw new ConfigException(path, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column),
+                "not valid YAML: a '[' or '{' is not closed before this point.");
         }
         if (stream.Documents.Count == 0) throw new ConfigException(path, 1, 1, "the file is empty.");
         if (stream.Documents[0].RootNode is not YamlMappingNode root)

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SerAdapt.Files;
@@ -5,7 +6,7 @@ using SerAdapt.Files;
 namespace SerAdapt.Experiments;
 
 /// <summary>
-/// A report folder: experiment.json (configuration and shard, written when the experiment starts),
+/// A report folder: experiment.json (configuration, shard and the corpus files' checksums, written when the experiment starts),
 /// the run log, and the report files written from it. Guards against overwriting: an existing
 /// folder is reused only with resume (same configuration) and cleared only with force.
 /// </summary>
@@ -19,16 +20,20 @@ public sealed class ExperimentFolder
         [ManifestName, RunLog.FileName, ExperimentReport.ResultsCsv, ExperimentReport.SummaryJson, ExperimentReport.ReportMd,
          ExperimentReport.ChartPng, ExperimentReport.ChartSvg];
 
-    private ExperimentFolder(string directory, ExperimentConfig config, Shard shard)
+    private ExperimentFolder(string directory, ExperimentConfig config, Shard shard, JsonObject? corpora = null)
     {
         Directory = directory;
         Config = config;
         Shard = shard;
+        Corpora = corpora ?? CorpusRecords(config);
     }
 
     public string Directory { get; }
     public ExperimentConfig Config { get; }
     public Shard Shard { get; }
+
+    /// <summary>Each corpus file as the experiment started: "a"/"b" -> { path, sha256, bytes }.</summary>
+    public JsonObject Corpora { get; }
     public string RunLogPath => Path.Combine(Directory, RunLog.FileName);
 
     public List<RunResult> ReadResults() => RunLog.Read(RunLogPath);
@@ -55,9 +60,15 @@ public sealed class ExperimentFolder
             var difference = FirstDifference(existing.Config, config);
             if (difference is not null)
                 throw new ReportFolderException($"{full} was started with another configuration ({difference}); use another folder or --force to start over.");
+            // The finished runs were trained on the recorded data: results of other data must not be mixed in.
+            var now = CorpusRecords(config);
+            foreach (var (role, recorded) in existing.Corpora)
+                if (!SameData(recorded, now[role]))
+                    throw new ReportFolderException($"{(role == "a" ? config.CorpusA : config.CorpusB)} changed since the experiment in {full} started ({Describe(recorded)}, now {Describe(now[role])}); "
+                        + "resuming would mix results of two data sets: use another folder or --force to start over.");
             RunLog.Repair(existing.RunLogPath);
             // threads may differ between the runs of one experiment: keep the caller's.
-            return new ExperimentFolder(full, config, shard);
+            return new ExperimentFolder(full, config, shard, existing.Corpora);
         }
         if (hasContent && !force)
         {
@@ -89,7 +100,8 @@ public sealed class ExperimentFolder
                 throw new ReportFolderException($"{manifestPath}: format {version}, this tool reads format {FormatVersion}.");
             var config = ExperimentConfig.FromJson(manifest["config"]!);
             var shard = Shard.Parse(manifest["shard"]!.GetValue<string>());
-            return new ExperimentFolder(full, config, shard);
+            var corpora = manifest["corpora"]?.AsObject().DeepClone().AsObject() ?? [];
+            return new ExperimentFolder(full, config, shard, corpora);
         }
         catch (Exception ex) when (ex is JsonException or NullReferenceException or InvalidOperationException or ArgumentException)
         {
@@ -115,8 +127,28 @@ public sealed class ExperimentFolder
             ["format"] = FormatVersion,
             ["shard"] = Shard.ToString(),
             ["config"] = ExperimentConfig.ToJson(Config),
+            ["corpora"] = Corpora.DeepClone(),
         };
         AtomicFile.WriteAllText(Path.Combine(Directory, ManifestName), manifest.ToJsonString(ExperimentConfig.JsonOptions) + "\n");
     }
 
+    // Corpus "a" and "b" (those that exist: tests may name files that do not) with their path, SHA-256 and size.
+    private static JsonObject CorpusRecords(ExperimentConfig config)
+    {
+        var records = new JsonObject();
+        foreach (var (role, file) in new[] { ("a", config.CorpusA), ("b", config.CorpusB) })
+        {
+            if (!File.Exists(file)) continue;
+            using var stream = File.OpenRead(file);
+            records[role] = new JsonObject { ["path"] = file, ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(stream)), ["bytes"] = stream.Length };
+        }
+        return records;
+    }
+
+    // Same data: the path may differ (a moved folder), the content may not.
+    private static bool SameData(JsonNode? a, JsonNode? b) =>
+        a is not null && b is not null && JsonNode.DeepEquals(a["sha256"], b["sha256"]) && JsonNode.DeepEquals(a["bytes"], b["bytes"]);
+
+    private static string Describe(JsonNode? record) => record is null ? "missing"
+        : $"sha256 {record["sha256"]!.GetValue<string>()[..12]}..., {record["bytes"]} bytes";
 }

@@ -47,6 +47,22 @@ public static class TsneStudy
         return (models[ExperimentConfig.SourceOnly], models["mrd"]);
     }
 
+    /// <summary>
+    /// Loads the study's two models from their folders, checking each one's method in its <c>model.json</c>:
+    /// the first must be Source-only, the second MRD (two heads); a swapped or other model is refused naming its folder.
+    /// </summary>
+    public static (ValenceModel SourceOnly, ValenceModel Mrd) LoadModels(string sourceOnlyDir, string mrdDir)
+    {
+        var sourceOnly = ValenceModel.Load(sourceOnlyDir);
+        var mrd = ValenceModel.Load(mrdDir);
+        if (sourceOnly.Method != ExperimentConfig.SourceOnly)
+            throw new ArgumentException($"{sourceOnlyDir} holds a '{sourceOnly.Method}' model; the first of --models must be a source-only model"
+                + (sourceOnly.Method == "mrd" ? " (are the two swapped?)." : "."));
+        if (mrd.Method != "mrd" || mrd.HeadNames.Count != 2)
+            throw new ArgumentException($"{mrdDir} holds a '{mrd.Method}' model with {mrd.HeadNames.Count} head(s); the second of --models must be an mrd model (two heads).");
+        return (sourceOnly, mrd);
+    }
+
     /// <param name="source">The labelled source, normalised as for training.</param>
     /// <param name="target">The target with labels and sessions (Groups index <paramref name="sessionNames"/>).</param>
     public static TsneStudyResult Run(ValenceModel sourceOnly, ValenceModel mrd, DomainData source, DomainData target,

@@ -54,7 +54,8 @@ public static class WavReader
         Span<byte> header = stackalloc byte[12];
         int got = ReadFully(stream, header);
         if (got < 12 || !(header[..4].SequenceEqual("RIFF"u8) || header[..4].SequenceEqual("RIFX"u8)) || !header[8..12].SequenceEqual("WAVE"u8))
-            throw new WavFormatException(sourceName, got < 12 && got >= 4 && header[..4].SequenceEqual("RIFF"u8)
+            throw new WavFormatException(sourceName, got == 0 ? "empty file (0 bytes)"
+                : got < 12 && got >= 4 && header[..4].SequenceEqual("RIFF"u8)
                 ? "truncated WAV header"
                 : "not a RIFF/RIFX WAVE file");
         bool bigEndian = header[3] == (byte)'X';

@@ -29,12 +29,13 @@ internal static class PredictionFile
         AtomicFile.WriteStream(path, s => s.Write(bytes));
     }
 
-    /// <summary>Reads the id and prediction columns; a malformed row fails naming file and line.</summary>
+    /// <summary>Reads the id and prediction columns; a malformed, non-finite or repeated row fails naming file and line.</summary>
     public static (string[] Ids, float[] Prediction) Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Predictions file not found: {path}", path);
         var ids = new List<string>();
         var values = new List<float>();
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         int lineNumber = 0, idColumn = -1, predictionColumn = -1;
         foreach (string line in File.ReadLines(path))
         {
@@ -53,6 +54,10 @@ internal static class PredictionFile
                 throw new DataFormatException(path, lineNumber, 1, $"{fields.Count} fields, the header has more.");
             if (!float.TryParse(fields[predictionColumn], NumberStyles.Float, CultureInfo.InvariantCulture, out float v))
                 throw new DataFormatException(path, lineNumber, predictionColumn + 1, $"'{fields[predictionColumn]}' is not a number.");
+            if (!float.IsFinite(v))
+                throw new DataFormatException(path, lineNumber, predictionColumn + 1, $"'{fields[predictionColumn]}' is not a finite number.");
+            if (!firstLine.TryAdd(fields[idColumn], lineNumber))
+                throw new DataFormatException(path, lineNumber, idColumn + 1, $"id '{fields[idColumn]}' is already predicted on line {firstLine[fields[idColumn]]}.");
             ids.Add(fields[idColumn]);
             values.Add(v);
         }

@@ -18,7 +18,7 @@ public static class BenchCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var threads = new Option<int>("--threads")
         {
-            Description = "Threads to use (default: the processor count).",
+            Description = "Threads to use (default and 0: all cores).",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var seconds = new Option<double>("--seconds")
@@ -53,6 +53,8 @@ public static class BenchCommand
         command.SetAction(parse =>
         {
             int t = parse.GetValue(threads);
+            if (t < 0) throw new ArgumentException($"--threads must be 0 (all cores) or more, got {t}.");
+            if (t == 0) t = Environment.ProcessorCount;
             var result = EngineBenchmark.Run(t, secondsPerShape: parse.GetValue(seconds));
             if (parse.GetValue(mrdBatches) > 0)
                 result = WithMrd(result, t, parse.GetValue(mrdBatches), parse.GetValue(mrdInputs), parse.GetValue(mrdWidth));

@@ -43,7 +43,10 @@ public static class EvaluateCommand
                 throw new InvalidDataException($"{truthPath} has {labelName} labels for {p.Count} of the {ids.Length} predicted utterances; scoring needs at least 2.");
             float[] pa = [.. p], ya = [.. y];
             var c = CultureInfo.InvariantCulture;
-            o.WriteLine(string.Create(c, $"{p.Count} utterances ({ids.Length - p.Count} without a {labelName} label skipped)"));
+            int labelled = labels.Count(float.IsFinite);
+            if (p.Count < labelled)
+                o.WriteLine(string.Create(c, $"warning: {labelled - p.Count} of the {labelled} labelled utterances in {truthPath} have no prediction; scored on the {p.Count} predicted."));
+            o.WriteLine(string.Create(c, $"{p.Count} utterances ({ids.Length - p.Count} without a label for {labelName} skipped)"));
             o.WriteLine(string.Create(c, $"Pearson {RegressionMetrics.Pearson(pa, ya):F4}"));
             o.WriteLine(string.Create(c, $"CCC     {RegressionMetrics.Ccc(pa, ya):F4}"));
             o.WriteLine(string.Create(c, $"RMSE    {RegressionMetrics.Rmse(pa, ya):F4}"));

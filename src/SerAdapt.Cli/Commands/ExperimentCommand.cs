@@ -30,6 +30,8 @@ public static class ExperimentCommand
             corpora, directions, methods, repeats, output, config, resume, force, shard,
         };
         settings.AddTo(command);
+        var csv = new CorpusCsvOptions();
+        csv.AddTo(command);
         command.SetAction(parse =>
         {
             var c = parse.GetValue(config) is { } path ? ExperimentConfigFile.Load(path, registry) : new ExperimentConfig { Registry = registry };
@@ -42,7 +44,7 @@ public static class ExperimentCommand
             var part = parse.GetValue(shard) is { } text ? Shard.Parse(text) : Shard.Whole;
 
             // Corpora first: a bad corpus file must not leave a report folder behind.
-            var trainer = AdaptationTrainer.Load(c);
+            var trainer = AdaptationTrainer.Load(c, csv.Read(parse));
             foreach (var warning in trainer.Warnings) parse.InvocationConfiguration.Output.WriteLine($"warning: {warning}");
             foreach (var mapping in trainer.ScaleMappings) parse.InvocationConfiguration.Output.WriteLine(mapping);
             var folder = ExperimentFolder.Create(parse.GetValue(output)!, c, part, parse.GetValue(resume), parse.GetValue(force));

@@ -42,16 +42,23 @@ public static class ExtractCommand
 
         var command = new Command("extract", "Extract IS10-paraling features (1582 functionals, as openSMILE) or eGeMAPSv02 (88) from WAV files. On openSMILE's 21 reference files every functional agrees with openSMILE's to 1e-3 relative, IS10 in both variants and eGeMAPS (docs/features.md). Both stream a 16 kHz file: memory grows by about 110 MB (IS10) or 42 MB (eGeMAPS) per hour of audio and per thread; a file at another rate is read whole and resampled (about 230 MB more per hour).");
         command.Arguments.Add(inputs);
+        OptionLikeInputs.RefuseIn(inputs, command);
         command.Options.Add(output);
         command.Options.Add(set);
         command.Options.Add(format);
         command.Options.Add(lld);
         command.Options.Add(threads);
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+        var force = ExistingOutput.ForceOption();
+        command.Options.Add(force);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            ExistingOutput.Check(parse.GetValue(force), Path.GetFullPath(parse.GetValue(output)!));
+            return Task.FromResult(Run(
             parse.GetValue(inputs)!, parse.GetValue(output)!,
             parse.GetValue(set)!,
             parse.GetValue(format)!, parse.GetValue(lld), parse.GetValue(threads),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken)));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+        });
         return command;
     }
 

@@ -34,11 +34,14 @@ public static class PredictCommand
             DefaultValueFactory = _ => "model",
         };
         var threads = new Option<int>("--threads") { Description = "Audio inputs: files extracted in parallel (0: all cores).", DefaultValueFactory = _ => 0 };
-        var command = new Command("predict", "Predict valence with a saved model, from feature files or WAV audio.") { model, inputs, output, id, normalise, threads };
+        var force = ExistingOutput.ForceOption();
+        var command = new Command("predict", "Predict valence with a saved model, from feature files or WAV audio.") { model, inputs, output, id, normalise, threads, force };
+        OptionLikeInputs.RefuseIn(inputs, command);
         command.SetAction((parse, cancellationToken) =>
         {
             var o = parse.InvocationConfiguration.Output;
             string dir = parse.GetRequiredValue(model).FullName;
+            ExistingOutput.Check(parse.GetValue(force), parse.GetRequiredValue(output).FullName);
             var m = ValenceModel.Load(dir);
             string mode = parse.GetRequiredValue(normalise);
             if (mode is not ("model" or "input"))

@@ -13,6 +13,7 @@ public static class SynthCommand
 
     public static Command Create()
     {
+        var force = ExistingOutput.ForceOption();
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the two corpus files.", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed of the generator (same seed, same files).", DefaultValueFactory = _ => 0 };
         var scale = new Option<double>("--scale") { Description = "Corpus sizes relative to IEMOCAP (10,039) and MSP-IMPROV (8,386).", DefaultValueFactory = _ => 1.0 };
@@ -20,13 +21,14 @@ public static class SynthCommand
         var alpha = new Option<double>("--ridge-alpha") { Description = "Ridge penalty per utterance for the calibration.", DefaultValueFactory = _ => RidgeCalibration.DefaultAlpha };
         var command = new Command("synth", "Write the built-in cross-corpus benchmark: an IEMOCAP-like source and an MSP-IMPROV-like target (1582 features).")
         {
-            output, seed, scale, calibrate, alpha,
+            output, force, seed, scale, calibrate, alpha,
         };
         command.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
             var c = CultureInfo.InvariantCulture;
             var dir = parse.GetRequiredValue(output).FullName;
+            ExistingOutput.Check(parse.GetValue(force), Path.Combine(dir, SourceFile), Path.Combine(dir, TargetFile));
             var clock = Stopwatch.StartNew();
             var pair = SyntheticBenchmark.Generate(SyntheticBenchmarkOptions.Scaled(parse.GetValue(scale), parse.GetValue(seed)));
             o.WriteLine(string.Create(c, $"generated in {clock.Elapsed.TotalSeconds:F1} s"));

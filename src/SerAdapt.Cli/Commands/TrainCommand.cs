@@ -24,17 +24,17 @@ public static class TrainCommand
         var source = new Option<FileInfo>("--source") { Description = "Labelled source corpus (.parquet, openSMILE ARFF/CSV, or generic CSV).", Required = true };
         var target = new Option<FileInfo>("--target") { Description = "Target corpus (labels optional), same features as the source.", Required = true };
         var label = new Option<string>("--label") { Description = "valence | arousal | dominance; for a generic CSV, the label column.", DefaultValueFactory = _ => "valence" };
-        var id = new Option<string?>("--id") { Description = "Generic CSV: the id column (default: the first column)." };
-        var session = new Option<string?>("--session") { Description = "Generic CSV: the session column (groups for train-on-target)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Model folder to write (weights.safetensors + model.json).", Required = true };
         var config = new Option<string?>("--config") { Description = "Experiment YAML file for the settings (as seradapt experiment; `seradapt config` prints every key)." };
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Also write the target's predictions (CSV as `seradapt predict`)." };
-        var featureColumns = GenericCsvColumnOptions.FeaturesOption();
+        var csvColumns = new CorpusCsvOptions();
+        var force = ExistingOutput.ForceOption();
         var settings = new SettingOptions(registry);
         var command = new Command("train", $"Train one method ({string.Join(", ", registry.Methods.Select(m => m.Display))}) and save the model folder.")
         {
-            method, source, target, label, id, session, featureColumns, output, config, predictions,
+            method, source, target, label, output, force, config, predictions,
         };
+        csvColumns.AddTo(command);
         settings.AddTo(command);
         command.SetAction(parse =>
         {
@@ -46,10 +46,15 @@ public static class TrainCommand
             var options = c.Training;
             options.Validate();
             var trainer = c.CreateMethod(name);
+            string modelDir = parse.GetRequiredValue(output).FullName;
+            ExistingOutput.Check(parse.GetValue(force), modelDir);
+            ValenceModel.CheckCanSave(modelDir); // before the training time is spent
 
             string sourcePath = parse.GetRequiredValue(source).FullName, targetPath = parse.GetRequiredValue(target).FullName;
             string labelName = parse.GetRequiredValue(label);
-            var csv = new GenericCsvOptions(IdColumn: parse.GetValue(id), SessionColumn: parse.GetValue(session), FeatureColumns: parse.GetValue(featureColumns));
+            if (sourcePath == targetPath)
+                o.WriteLine($"warning: the source and the target are the same file ({sourcePath}): there is no domain shift to adapt to.");
+            var csv = csvColumns.Read(parse);
             var s = CorpusDomain.Load(sourcePath, labelName, labelRequired: name != "train-on-target", csv);
             var t = CorpusDomain.Load(targetPath, labelName, labelRequired: name == "train-on-target", csv);
             CorpusLoader.CheckCompatible(s.Raw, sourcePath, t.Raw, targetPath);
@@ -64,7 +69,6 @@ public static class TrainCommand
             if (options.Selection == ModelSelection.Oracle)
                 o.WriteLine("ORACLE model selection: the epoch is chosen with the target's labels; results are optimistic.");
 
-            string modelDir = parse.GetRequiredValue(output).FullName;
             FitResult result;
             using var cancellation = new ConsoleCancellation();
             try
@@ -84,7 +88,7 @@ public static class TrainCommand
             }
             var model = result.Model;
             Describe(model, s, t, labelName);
-            model.Save(modelDir);
+            model.SaveOrKeep(modelDir);
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model saved to {modelDir} ({result.EpochsTrained} epochs, best epoch {model.Info["best_epoch"]})"));
 
             if (parse.GetValue(predictions) is { } predictionFile)
@@ -102,7 +106,7 @@ public static class TrainCommand
     private static void KeepBest(ValenceModel model, int epoch, CorpusDomain source, CorpusDomain target, string label, string modelDir, TextWriter o)
     {
         Describe(model, source, target, label);
-        model.Save(modelDir);
+        model.SaveOrKeep(modelDir);
         o.WriteLine($"kept the model of epoch {epoch} in {modelDir}");
     }
 

@@ -28,6 +28,8 @@ public static class TsneCommand
             source, target, output, models, split, sessions, points, config, force,
         };
         settings.AddTo(command);
+        var csv = new CorpusCsvOptions();
+        csv.AddTo(command);
         command.SetAction(parse =>
         {
             var c = parse.GetValue(config) is { } path ? ExperimentConfigFile.Load(path, registry) : new ExperimentConfig { Registry = registry };
@@ -49,14 +51,11 @@ public static class TsneCommand
             if (File.Exists(Path.Combine(dir, TsneStudy.DistortionName)) && !parse.GetValue(force))
                 throw new ReportFolderException($"{dir} already holds a t-SNE study; add --force to overwrite it.");
 
-            var trainer = AdaptationTrainer.Load(c);
+            var trainer = AdaptationTrainer.Load(c, csv.Read(parse));
             var (src, tgt) = trainer.Domains("a-to-b");
             ValenceModel sourceOnly, mrd;
             if (parse.GetValue(models) is { Length: 2 } dirs)
-            {
-                sourceOnly = ValenceModel.Load(dirs[0]);
-                mrd = ValenceModel.Load(dirs[1]);
-            }
+                (sourceOnly, mrd) = TsneStudy.LoadModels(dirs[0], dirs[1]);
             else
             {
                 (sourceOnly, mrd) = ExperimentConsole.Run((events, token) => TsneStudy.Train(trainer, c, events, token));
