@@ -48,7 +48,16 @@ public sealed record CorpusDomain(string Path, Corpus Raw, ZNormStats Stats, Dom
     /// <summary>The corpus as read, not normalised; for a generic CSV the label column is optional unless required.</summary>
     public static Corpus LoadRaw(string path, string label, bool labelRequired, GenericCsvOptions? csv, List<string> warnings)
     {
-        var options = (csv ?? new GenericCsvOptions()) with { LabelColumn = csv?.LabelColumn ?? GenericLabelColumn(path, label, labelRequired) };
+        // A generic CSV's label column goes into the slot of the label dimension asked for, so that
+        // "arousal" is read as arousal (a column of any other name is read as the label, in valence's slot).
+        var options = csv ?? new GenericCsvOptions();
+        string? column = csv?.LabelColumn ?? GenericLabelColumn(path, label, labelRequired);
+        options = label switch
+        {
+            "arousal" when options.ArousalColumn is null && options.LabelColumn is null => options with { ArousalColumn = column },
+            "dominance" when options.DominanceColumn is null && options.LabelColumn is null => options with { DominanceColumn = column },
+            _ => options with { LabelColumn = column },
+        };
         return CorpusLoader.Load(path, options, NonFinitePolicy.Fail, warnings);
     }
 
