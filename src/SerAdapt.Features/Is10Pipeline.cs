@@ -130,23 +130,8 @@ internal sealed class Is10Pipeline
     {
         fft.Forward(f);
         int half = f.Length / 2;
-        _mag[0] = MathF.Abs(f[0]);
-        _mag[half] = MathF.Abs(f[1]);
-        for (int k = 1; k < half; k++)
-        {
-            float re = f[2 * k], im = f[2 * k + 1];
-            _mag[k] = (float)Math.Sqrt(re * re + im * im);
-        }
-        if (keepComplex)
-        {
-            _re[0] = f[0]; _im[0] = 0;
-            _re[half] = f[1]; _im[half] = 0;
-            for (int k = 1; k < half; k++)
-            {
-                _re[k] = f[2 * k];
-                _im[k] = -f[2 * k + 1];
-            }
-        }
+        OouraSplitRadixFft.Magnitudes(f, _mag);
+        if (keepComplex) OouraSplitRadixFft.Unpack(f, _re, _im);
         return half + 1;
     }
 }
