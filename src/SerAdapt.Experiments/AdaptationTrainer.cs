@@ -14,6 +14,8 @@ public sealed class AdaptationTrainer
     private const string Label = "valence";
     private readonly ExperimentConfig _config;
     private readonly CorpusDomain _a, _b;
+    // Each direction's (source, target), the source's labels already on the target's scale: made once, not per run.
+    private readonly (DomainData Source, DomainData Target) _aToB, _bToA;
 
     public AdaptationTrainer(ExperimentConfig config, CorpusDomain a, CorpusDomain b)
     {
@@ -21,6 +23,8 @@ public sealed class AdaptationTrainer
         _config = config;
         _a = a;
         _b = b;
+        _aToB = (a.OnScaleOf(b, Label).Data, b.Data);
+        _bToA = (b.OnScaleOf(a, Label).Data, a.Data);
     }
 
     /// <summary>Two corpora in memory (e.g. the synthetic pair); experiments score valence in both directions, so both need it.</summary>
@@ -50,17 +54,13 @@ public sealed class AdaptationTrainer
     /// (source, target) of a direction, normalised per corpus; the source's labels are carried onto the
     /// target's label scale when the two differ (see <see cref="ScaleMappings"/>).
     /// </summary>
-    public (DomainData Source, DomainData Target) Domains(string direction)
-    {
-        var (source, target) = direction == "a-to-b" ? (_a, _b) : (_b, _a);
-        return (source.OnScaleOf(target, Label).Data, target.Data);
-    }
+    public (DomainData Source, DomainData Target) Domains(string direction) => direction == "a-to-b" ? _aToB : _bToA;
 
     /// <summary>One line per direction whose source labels are mapped onto the target's scale (empty when the scales agree).</summary>
     public IReadOnlyList<string> ScaleMappings =>
-        [.. new[] { ("a-to-b", _a, _b), ("b-to-a", _b, _a) }
-            .Where(d => d.Item2.ScaleMappingOnto(d.Item3, Label) is not null)
-            .Select(d => $"{d.Item1}: source {Label} labels mapped onto the target's scale, {d.Item2.ScaleMappingOnto(d.Item3, Label)}")];
+        [.. new[] { ("a-to-b", _a.ScaleMappingOnto(_b, Label)), ("b-to-a", _b.ScaleMappingOnto(_a, Label)) }
+            .Where(d => d.Item2 is not null)
+            .Select(d => $"{d.Item1}: source {Label} labels mapped onto the target's scale, {d.Item2}")];
 
     public RunOutcome Train(RunSpec run, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
     {
