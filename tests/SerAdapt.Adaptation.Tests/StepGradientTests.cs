@@ -52,11 +52,11 @@ public class StepGradientTests
     }
 
     [Fact]
-    public void CoralStep_GradientsMatchFiniteDifferencesOfMsePlusLambdaCoral()
+    public void AlignmentStep_WithCoral_GradientsMatchFiniteDifferencesOfMsePlusLambdaCoral()
     {
         var (e, r, xs, ys, xt) = Setup(1);
         const float lambda = 2.5f;
-        var step = new CoralStep(e, r, lambda);
+        var step = new AlignmentStep(e, r, new CoralLoss(), lambda);
         e.ZeroGrad();
         r.ZeroGrad();
         step.AccumulateGradients(xs, ys, xt);
@@ -68,6 +68,28 @@ public class StepGradientTests
             var hs = e.Forward(xs).Clone();
             double l = mse.Forward(r.Forward(hs), ys);
             return l + lambda * coral.Forward(hs, e.Forward(xt));
+        }
+        AssertGradients(e.NamedParameters("E.").Concat(r.NamedParameters("R.")), Loss);
+    }
+
+    [Fact]
+    public void AlignmentStep_WithMmd_GradientsMatchFiniteDifferencesOfMsePlusLambdaMmd()
+    {
+        var (e, r, xs, ys, xt) = Setup(3);
+        const float lambda = 1.5f;
+        // The bandwidth is detached in training; pinned here so that finite differences see the same function.
+        var step = new AlignmentStep(e, r, new MmdLoss(3, 2.0) { FixedBandwidth = 0.8 }, lambda);
+        e.ZeroGrad();
+        r.ZeroGrad();
+        step.AccumulateGradients(xs, ys, xt);
+
+        var mse = new MseLoss();
+        var mmd = new MmdLoss(3, 2.0) { FixedBandwidth = 0.8 };
+        double Loss(string _)
+        {
+            var hs = e.Forward(xs).Clone();
+            double l = mse.Forward(r.Forward(hs), ys);
+            return l + lambda * mmd.Forward(hs, e.Forward(xt));
         }
         AssertGradients(e.NamedParameters("E.").Concat(r.NamedParameters("R.")), Loss);
     }

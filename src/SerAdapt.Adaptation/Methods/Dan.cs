@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using SerAdapt.Engine;
 
 namespace SerAdapt.Adaptation;
@@ -26,34 +25,12 @@ public sealed class Dan(DanOptions options) : AdaptationMethod<DanOptions>(optio
         var encoder = setup.Encoder;
         var regressor = setup.Head();
         var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()), setup.Training.LearningRate);
-        var mse = new MseLoss();
-        var mmd = new MmdLoss(Options.Kernels, Options.KernelMultiplier);
-        var replay = new ForwardReplay(encoder);
-        Matrix? sourceFeatures = null, sourceGrad = null;
+        var step = new AlignmentStep(encoder, regressor, new MmdLoss(Options.Kernels, Options.KernelMultiplier), Options.Lambda);
         var losses = new Dictionary<string, double>();
         return (batch, _) =>
         {
             adam.ZeroGrad();
-            // Source pass: h_s = E(x_s), MSE(R(h_s), y_s) and dMSE/dh_s.
-            var hs = encoder.Forward(batch.SourceX);
-            replay.Capture();
-            var hsCopy = MatrixCache.Ensure(ref sourceFeatures, hs.Rows, hs.Cols);
-            hs.Span.CopyTo(hsCopy.Span);
-            float regression = mse.Forward(regressor.Forward(hsCopy), batch.SourceY);
-            mse.Backward();
-            var dhs = MatrixCache.Ensure(ref sourceGrad, hs.Rows, hs.Cols);
-            regressor.Backward(mse.GradA).Span.CopyTo(dhs.Span);
-
-            // Target pass: h_t = E(x_t); lambda MMD^2(h_s, h_t) and its gradient to E through the target.
-            var ht = encoder.Forward(batch.Target);
-            float alignment = mmd.Forward(hsCopy, ht);
-            mmd.Backward(Options.Lambda);
-            encoder.BackwardWithoutInputGradient(mmd.GradB);
-
-            // Source again (replayed bit-identically): MSE + lambda MMD^2 gradients to E through the source.
-            replay.Replay(batch.SourceX);
-            TensorPrimitives.Add(dhs.Span, mmd.GradA.Span, dhs.Span);
-            encoder.BackwardWithoutInputGradient(dhs);
+            var (regression, alignment) = step.AccumulateGradients(batch.SourceX, batch.SourceY, batch.Target);
             adam.Step();
             losses["mse"] = regression;
             losses["mmd"] = alignment;

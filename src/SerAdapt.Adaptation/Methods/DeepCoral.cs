@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using SerAdapt.Engine;
 
 namespace SerAdapt.Adaptation;
@@ -23,7 +22,7 @@ public sealed class DeepCoral(CoralOptions options) : AdaptationMethod<CoralOpti
         var encoder = setup.Encoder;
         var regressor = setup.Head();
         var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()), setup.Training.LearningRate);
-        var step = new CoralStep(encoder, regressor, Options.Lambda, setup.Training.Threads);
+        var step = new AlignmentStep(encoder, regressor, new CoralLoss { Threads = setup.Training.Threads }, Options.Lambda);
         var losses = new Dictionary<string, double>();
         return (batch, _) =>
         {
@@ -34,43 +33,5 @@ public sealed class DeepCoral(CoralOptions options) : AdaptationMethod<CoralOpti
             losses["coral"] = alignment;
             return losses;
         };
-    }
-}
-
-/// <summary>
-/// One Deep CORAL batch: accumulates the gradients of MSE(R(E(x_s)), y_s) + lambda CORAL(E(x_s), E(x_t))
-/// into E and R. The CORAL term couples the two encoder passes, so the source pass is replayed
-/// (bit-identically, see <see cref="ForwardReplay"/>) before its backward.
-/// </summary>
-internal sealed class CoralStep(Sequential encoder, Sequential regressor, float lambda, int threads = 0)
-{
-    private readonly MseLoss _mse = new();
-    private readonly CoralLoss _coral = new() { Threads = threads };
-    private readonly ForwardReplay _replay = new(encoder);
-    private Matrix? _sourceFeatures, _sourceGrad;
-
-    public (float Mse, float Coral) AccumulateGradients(Matrix sourceX, Matrix sourceY, Matrix targetX)
-    {
-        // Source pass: h_s = E(x_s), the MSE of R(h_s), and dMSE/dh_s.
-        var hs = encoder.Forward(sourceX);
-        _replay.Capture();
-        var hsCopy = MatrixCache.Ensure(ref _sourceFeatures, hs.Rows, hs.Cols);
-        hs.Span.CopyTo(hsCopy.Span);
-        float regression = _mse.Forward(regressor.Forward(hsCopy), sourceY);
-        _mse.Backward();
-        var dhs = MatrixCache.Ensure(ref _sourceGrad, hs.Rows, hs.Cols);
-        regressor.Backward(_mse.GradA).Span.CopyTo(dhs.Span);
-
-        // Target pass: h_t = E(x_t); CORAL(h_s, h_t) and its gradient to E through the target.
-        var ht = encoder.Forward(targetX);
-        float alignment = _coral.Forward(hsCopy, ht);
-        _coral.Backward(lambda);
-        encoder.BackwardWithoutInputGradient(_coral.GradB);
-
-        // Source again (replayed): MSE + lambda CORAL gradients to E through the source.
-        _replay.Replay(sourceX);
-        TensorPrimitives.Add(dhs.Span, _coral.GradA.Span, dhs.Span);
-        encoder.BackwardWithoutInputGradient(dhs);
-        return (regression, alignment);
     }
 }
