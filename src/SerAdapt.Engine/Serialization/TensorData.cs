@@ -23,8 +23,6 @@ public sealed class TensorData
 
     public string ShapeString => "(" + string.Join(", ", Shape) + ")";
 
-    public static TensorData FromMatrix(Matrix m) => new([m.Rows, m.Cols], m.Span.ToArray());
-
     public static TensorData Scalar(float value) => new([], [value]);
 
     /// <summary>A view as a matrix: a 2-D shape as is, a 1-D or 0-D shape as one row.</summary>

@@ -51,27 +51,6 @@ public sealed class Rng
         return result;
     }
 
-    /// <summary>
-    /// The next <c>values.Length</c> draws' top 24 bits, k = NextUInt64() &gt;&gt; 40, so that k / 2^24 is
-    /// exactly <see cref="NextFloat"/>'s value; the generator's state stays in registers across the loop.
-    /// </summary>
-    internal void FillTop24(Span<uint> values)
-    {
-        ulong s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = (uint)((ulong.RotateLeft(s1 * 5, 7) * 9) >> 40);
-            ulong t = s1 << 17;
-            s2 ^= s0;
-            s3 ^= s1;
-            s1 ^= s2;
-            s0 ^= s3;
-            s2 ^= t;
-            s3 = ulong.RotateLeft(s3, 45);
-        }
-        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
-    }
-
     /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
