@@ -45,7 +45,7 @@ public static class ShardMerger
         var merged = ExperimentFolder.Create(output, first.Config, Shard.Whole, resume: false, force, first.Corpora);
         var ordered = ExperimentRunner.Order(first.Config, results.Values);
         foreach (var r in ordered) merged.Append(r);
-        ExperimentReport.Write(merged.Directory, merged.Config, Shard.Whole, ordered);
+        ExperimentReport.Write(merged.Directory, merged.Config, Shard.Whole, ordered, RunRecord.Capture(merged.Corpora));
         return (merged, ordered);
     }
 }

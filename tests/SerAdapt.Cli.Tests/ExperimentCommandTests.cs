@@ -131,6 +131,29 @@ public sealed class ExperimentCommandTests(TinyExperiment tiny) : IClassFixture<
     }
 
     [Fact]
+    public void Experiment_SummaryAndReport_RecordCorpusRowsAndChecksums()
+    {
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(tiny.Reference, ExperimentReport.SummaryJson)))!;
+        string report = File.ReadAllText(Path.Combine(tiny.Reference, ExperimentReport.ReportMd));
+
+        var record = summary["record"]!;
+        foreach (var (role, file, rows) in new[] { ("a", tiny.A, 100), ("b", tiny.B, 130) })
+        {
+            var corpus = record["corpora"]![role]!;
+            string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+            Assert.Equal(Path.Combine("..", Path.GetFileName(file)), corpus["path"]!.GetValue<string>());
+            Assert.Equal(sha, corpus["sha256"]!.GetValue<string>());
+            Assert.Equal(rows, corpus["rows"]!.GetValue<int>());
+            Assert.Contains($"| {role} | `{Path.Combine("..", Path.GetFileName(file))}` | {rows} | {new FileInfo(file).Length} | `{sha}` |", report);
+        }
+        Assert.Equal(Environment.ProcessorCount, record["machine"]!["cores"]!.GetValue<int>());
+        Assert.Contains("## Reproducing this result", report);
+        // The settings are written once: the config, not again in the record.
+        Assert.Null(record["settings"]);
+        Assert.Equal(16, summary["config"]!["width"]!.GetValue<int>());
+    }
+
+    [Fact]
     public void Experiment_SameFolderWithoutResumeOrForce_FailsWithOneLineAndLeavesFiles()
     {
         string folder = CopyOfReference();

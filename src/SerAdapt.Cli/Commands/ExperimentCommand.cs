@@ -49,7 +49,8 @@ public static class ExperimentCommand
             var trainer = AdaptationTrainer.Load(c, csv.Read(parse));
             foreach (var warning in trainer.Warnings) parse.InvocationConfiguration.Output.WriteLine($"warning: {warning}");
             foreach (var mapping in trainer.ScaleMappings) parse.InvocationConfiguration.Output.WriteLine(mapping);
-            var folder = ExperimentFolder.Create(parse.GetValue(output)!, c, part, parse.GetValue(resume), parse.GetValue(force));
+            var rows = new Dictionary<string, int> { ["a"] = trainer.CorpusA.Count, ["b"] = trainer.CorpusB.Count };
+            var folder = ExperimentFolder.Create(parse.GetValue(output)!, c, part, parse.GetValue(resume), parse.GetValue(force), ExperimentFolder.Fingerprints(c, rows));
             ExperimentConsole.Run((events, token) => ExperimentRunner.Run(folder, trainer.Train, events, token));
             var results = folder.ReadResults();
             ExperimentConsole.PrintTable(c, ExperimentSummary.Of(c, results));
