@@ -76,7 +76,7 @@ public sealed class ExperimentCommandTests(TinyExperiment tiny) : IClassFixture<
         File.ReadAllLines(Path.Combine(folder, ExperimentReport.ResultsCsv)).Skip(1).Select(l => l.Split(',')).ToList();
 
     /// <summary>results.csv rows without the seconds column (wall time differs between runs).</summary>
-    private static List<string> RowsWithoutSeconds(string folder) =>
+    internal static List<string> RowsWithoutSeconds(string folder) =>
         Rows(folder).Select(r => string.Join(',', r.Where((_, i) => i != 10))).ToList();
 
     /// <summary>"mean ± std" in % of one results.csv column for a method and direction (sample std), as Table 1 prints it.</summary>

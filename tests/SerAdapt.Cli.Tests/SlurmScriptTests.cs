@@ -47,12 +47,8 @@ public sealed partial class SlurmScriptTests(TinyExperiment tiny) : IClassFixtur
         Assert.True(merge.Code == 0, merge.Err);
         for (int task = 0; task < Shards; task++)
             Assert.Equal(new Shard(task, Shards), ExperimentFolder.Open(Path.Combine(_dir, "out", $"shard-{task}")).Shard);
-        Assert.Equal(RowsWithoutSeconds(tiny.Reference), RowsWithoutSeconds(Path.Combine(_dir, "out", "table1")));
+        Assert.Equal(ExperimentCommandTests.RowsWithoutSeconds(tiny.Reference), ExperimentCommandTests.RowsWithoutSeconds(Path.Combine(_dir, "out", "table1")));
     }
-
-    private static List<string> RowsWithoutSeconds(string folder) =>
-        File.ReadAllLines(Path.Combine(folder, ExperimentReport.ResultsCsv)).Skip(1)
-            .Select(l => string.Join(',', l.Split(',').Where((_, i) => i != 10))).ToList();
 
     /// <summary>
     /// The arguments after "seradapt" as bash would pass them: words split at spaces outside double quotes,

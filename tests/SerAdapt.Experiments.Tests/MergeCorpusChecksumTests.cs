@@ -5,13 +5,6 @@ namespace SerAdapt.Experiments.Tests;
 /// <summary>merge joins only shards that ran on the same data, and the merged folder keeps their checksums.</summary>
 public class MergeCorpusChecksumTests
 {
-    private static ExperimentConfig Config(TempDir tmp)
-    {
-        File.WriteAllText(tmp.Sub("a.csv"), "id,valence,f0\na0,1,0.5\na1,2,0.25\n");
-        File.WriteAllText(tmp.Sub("b.csv"), "id,valence,f0\nb0,3,0.5\nb1,4,0.75\n");
-        return ExperimentRunnerTests.Tiny with { CorpusA = tmp.Sub("a.csv"), CorpusB = tmp.Sub("b.csv") };
-    }
-
     private static void RunShard(TempDir tmp, ExperimentConfig config, string name, Shard shard) =>
         ExperimentRunner.Run(ExperimentFolder.Create(tmp.Sub(name), config, shard, resume: false, force: false), new FakeTrainer().Train);
 
@@ -19,10 +12,10 @@ public class MergeCorpusChecksumTests
     public void Merge_ShardsOfDifferentCorpusData_FailsNamingTheFile()
     {
         using var tmp = new TempDir();
-        var config = Config(tmp);
+        var config = ResumeCorpusChecksumTests.Config(tmp);
         RunShard(tmp, config, "s0", new Shard(0, 2));
         // The second shard ran after the corpus was regenerated at the same path.
-        File.WriteAllText(tmp.Sub("b.csv"), "id,valence,f0\nb0,3,0.5\nb1,4,0.70\nb2,2,0.1\n");
+        ResumeCorpusChecksumTests.RegenerateB(tmp);
         RunShard(tmp, config, "s1", new Shard(1, 2));
 
         var ex = Assert.Throws<ReportFolderException>(() => ShardMerger.Merge([tmp.Sub("s0"), tmp.Sub("s1")], tmp.Sub("m"), force: false));
@@ -35,7 +28,7 @@ public class MergeCorpusChecksumTests
     public void Merge_SameData_RecordsTheShardsChecksumsEvenWhenTheFilesAreGone()
     {
         using var tmp = new TempDir();
-        var config = Config(tmp);
+        var config = ResumeCorpusChecksumTests.Config(tmp);
         RunShard(tmp, config, "s0", new Shard(0, 2));
         RunShard(tmp, config, "s1", new Shard(1, 2));
         var recorded = ExperimentFolder.Open(tmp.Sub("s0")).Corpora;
