@@ -20,7 +20,7 @@ internal static class TrainingReporter
             {
                 means.Add(p);
                 if (p.Step == p.StepsPerEpoch)
-                    output.WriteLine($"epoch {p.Epoch}/{p.Epochs}: {Format(means.Current)}");
+                    output.WriteLine($"{p.Position}: {Format(means.Current)}");
             }));
 
         T result = default!;
@@ -39,7 +39,7 @@ internal static class TrainingReporter
                     sinceUpdate.Restart();
                     task.MaxValue = (double)p.Epochs * p.StepsPerEpoch;
                     task.Value = (double)(p.Epoch - 1) * p.StepsPerEpoch + p.Step;
-                    task.Description = Markup.Escape($"epoch {p.Epoch}/{p.Epochs} {Format(means.Current)}");
+                    task.Description = Markup.Escape($"{p.Position} {Format(means.Current)}");
                 }));
                 task.Value = task.MaxValue;
             });

@@ -87,7 +87,7 @@ public static class TrainCommand
                 throw;
             }
             var model = result.Model;
-            Describe(model, s, t, labelName);
+            Describe(model, s, t, labelName, modelDir);
             model.SaveOrKeep(modelDir);
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model saved to {modelDir} ({result.EpochsTrained} epochs, best epoch {model.Info["best_epoch"]})"));
 
@@ -105,14 +105,21 @@ public static class TrainCommand
 
     private static void KeepBest(ValenceModel model, int epoch, CorpusDomain source, CorpusDomain target, string label, string modelDir, TextWriter o)
     {
-        Describe(model, source, target, label);
+        Describe(model, source, target, label, modelDir);
         model.SaveOrKeep(modelDir);
         o.WriteLine($"kept the model of epoch {epoch} in {modelDir}");
     }
 
     // The model applies the TARGET's statistics to raw inputs; the source's are kept for reference.
-    private static void Describe(ValenceModel model, CorpusDomain source, CorpusDomain target, string label)
+    // The run record (version, machine, corpus checksums) sits beside the settings in model.json.
+    private static void Describe(ValenceModel model, CorpusDomain source, CorpusDomain target, string label, string modelDir)
     {
+        var corpora = new Dictionary<string, CorpusFingerprint>
+        {
+            ["source"] = CorpusFingerprint.Of(source.Path, source.Raw.Count),
+            ["target"] = CorpusFingerprint.Of(target.Path, target.Raw.Count),
+        };
+        model.SetInfo("record", RunRecord.Capture(corpora).ToJson(modelDir).ToJsonString());
         model.Normalisation = target.Normalisation;
         model.SetInfo("source", source.Path);
         model.SetInfo("target", target.Path);
