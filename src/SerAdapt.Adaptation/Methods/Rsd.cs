@@ -22,6 +22,19 @@ public sealed class Rsd(RsdOptions options) : AdaptationMethod<RsdOptions>(optio
 
     protected override IReadOnlyList<HeadShape> Heads => [new HeadShape("regressor", Options.RegressorLayers)];
 
+    /// <summary>
+    /// Fails before training, naming <c>batch-size</c>, when a target batch would be smaller than the source's
+    /// (a target with fewer rows than the batch); conservative when source-val holds out part of the source.
+    /// </summary>
+    public override FitResult Fit(DomainData source, DomainData target, TrainingOptions options,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (target.Count < Math.Min(options.BatchSize, source.Count))
+            throw new InvalidSettingException("batch-size",
+                $"must be at most the target's {target.Count} rows for RSD, which compares equal-sized source and target batches, got {options.BatchSize}.");
+        return base.Fit(source, target, options, progress, cancellationToken);
+    }
+
     protected override BatchStep CreateStep(TrainingSetup setup) =>
         AlignmentStep.Create(setup, new RsdLoss(Options.BasesWeight), Options.Lambda, "rsd");
 }
