@@ -19,7 +19,8 @@ internal sealed record LoopResult(int EpochsTrained, int BestEpoch, double BestS
 /// <item>Oracle: the weights of the epoch with the highest target CCC (uses target labels).</item>
 /// </list>
 /// Every epoch adds an <see cref="EpochRecord"/> to the model's <see cref="ValenceModel.History"/> (mean losses,
-/// the criteria scored, and the target CCC when <see cref="TrainingOptions.MeasureTargetCcc"/> is set).
+/// the criteria scored, and the target CCC when <see cref="TrainingOptions.MeasureTargetCcc"/> is set), also
+/// reported to the progress object when it is an <see cref="IProgress{EpochRecord}"/> too.
 /// The kept weights are copied after each improving epoch and restored at the end, or put on the
 /// <see cref="TrainingDivergedException"/> when a loss becomes NaN or infinite, or on the
 /// <see cref="TrainingInterruptedException"/> when the cancellation token fires (checked before every step).
@@ -125,8 +126,10 @@ internal sealed class TrainingLoop
             double score = criterion is null ? epoch : scores[criterion.Name];
             if (double.IsNaN(score))
                 throw Diverged(epoch, steps, "the model's predictions became NaN", kept, criterion, null);
-            history.Add(new EpochRecord(epoch, lossSums.ToDictionary(kv => kv.Key, kv => kv.Value / steps), scores,
-                targetCcc?.Score(Model) ?? double.NaN));
+            var record = new EpochRecord(epoch, lossSums.ToDictionary(kv => kv.Key, kv => kv.Value / steps), scores,
+                targetCcc?.Score(Model) ?? double.NaN);
+            history.Add(record);
+            (progress as IProgress<EpochRecord>)?.Report(record);
             if (kept.Weights is null || criterion is null || criterion.Improves(score, kept.Score))
             {
                 kept = new Kept(Model.StateDict(), epoch, score);
