@@ -62,6 +62,13 @@ public sealed class AdaptationTrainer
             .Where(d => d.Item2 is not null)
             .Select(d => $"{d.Item1}: source {Label} labels mapped onto the target's scale, {d.Item2}")];
 
+    /// <summary>Trains one point of a grid (<see cref="SelectionStudy"/>), scoring every criterion after each epoch.</summary>
+    public EpochScores TrainGrid(GridRun run, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
+    {
+        var (source, target) = Domains(run.Direction);
+        return SelectionStudy.Train(_config, run, (method, options) => method.Fit(source, target, options, progress, cancellationToken));
+    }
+
     public RunOutcome Train(RunSpec run, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
     {
         var (source, target) = Domains(run.Direction);

@@ -37,6 +37,7 @@ public class ExperimentConfigFileTests
             adda-pretrain-fraction: 0.25
             adda-discriminator-layers: 2
             adda-discriminator-width: 64
+            grid: {mrd: {m: [1, 3]}}
             """;
         var c = ExperimentConfigFile.Parse(yaml, "/cfg/exp.yaml");
         Assert.Equal("/cfg/iemocap.parquet", c.CorpusA);
@@ -52,6 +53,7 @@ public class ExperimentConfigFileTests
         var coral = Assert.IsType<DeepCoral>(c.CreateMethod("coral")).Options;
         Assert.Equal((4, 2, 3, 2, 128, 0.5f, 3), (mrd.EncoderSteps, mrd.R1Layers, mrd.R2Layers, dann.DiscriminatorLayers,
             dann.DiscriminatorWidth, coral.Lambda, coral.RegressorLayers));
+        Assert.Equal(2, c.Grid.Points("mrd").Count);
         // Every key the parser knows is exercised above.
         Assert.Equal(ExperimentConfigFile.KnownKeys().Count, yaml.Split('\n').Length);
     }

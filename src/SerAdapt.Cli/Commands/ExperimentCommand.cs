@@ -48,6 +48,14 @@ public static class ExperimentCommand
             foreach (var warning in trainer.Warnings) parse.InvocationConfiguration.Output.WriteLine($"warning: {warning}");
             foreach (var mapping in trainer.ScaleMappings) parse.InvocationConfiguration.Output.WriteLine(mapping);
             var folder = ExperimentFolder.Create(parse.GetValue(output)!, c, part, parse.GetValue(resume), parse.GetValue(force));
+            if (!c.Grid.IsEmpty)
+            {
+                // A grid: the selection study instead of one run per method, direction and repeat.
+                ExperimentConsole.Run((events, token) => SelectionStudy.Run(folder, trainer.TrainGrid, events, token));
+                AnsiConsole.MarkupLineInterpolated($"Selection table: [link]{Path.Combine(folder.Directory, SelectionReport.Csv)}[/]");
+                AnsiConsole.MarkupLineInterpolated($"Report: [link]{Path.Combine(folder.Directory, ExperimentReport.ReportMd)}[/]");
+                return 0;
+            }
             ExperimentConsole.Run((events, token) => ExperimentRunner.Run(folder, trainer.Train, events, token));
             var results = folder.ReadResults();
             ExperimentConsole.PrintTable(c, ExperimentSummary.Of(c, results));
