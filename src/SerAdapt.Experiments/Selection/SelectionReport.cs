@@ -39,11 +39,9 @@ public static class SelectionReport
         var sb = new StringBuilder("method,direction,criterion,uses_target_labels,repeat,point,settings,epoch,target_ccc,oracle_ccc,regret\n");
         foreach (var o in outcomes)
             foreach (var c in o.Choices)
-                sb.Append(Inv, $"{o.Method},{o.Direction},{o.Criterion},{(o.UsesTargetLabels ? "true" : "false")},{c.Repeat},{c.Point},{CsvField(c.Settings)},{c.Epoch},{c.TargetCcc:R},{c.OracleCcc:R},{c.Regret:R}\n");
+                sb.Append(Inv, $"{o.Method},{o.Direction},{o.Criterion},{(o.UsesTargetLabels ? "true" : "false")},{c.Repeat},{c.Point},{SerAdapt.Files.CsvText.Field(c.Settings)},{c.Epoch},{c.TargetCcc:R},{c.OracleCcc:R},{c.Regret:R}\n");
         return sb.ToString();
     }
-
-    private static string CsvField(string s) => SerAdapt.Files.CsvText.Field(s);
 
     private static SelectionScatterFigure Figure(ExperimentConfig config, string method, List<EpochScores> runs, IReadOnlyList<SelectionOutcome> outcomes)
     {
@@ -91,7 +89,7 @@ public static class SelectionReport
         sb.AppendLine("| method | direction | criterion | chosen CCC | oracle CCC | regret (pp) | Spearman |");
         sb.AppendLine("|---|---|---|---:|---:|---:|---:|");
         foreach (var o in outcomes)
-            sb.AppendLine(string.Create(Inv, $"| {config.Registry.Display(o.Method)} | {ExperimentReport.DirectionLabel(config, o.Direction)} | {o.Criterion}{(o.UsesTargetLabels ? " (uses target labels)" : "")} | {Percent(o.ChosenCcc)} | {Percent(o.OracleCcc)} | {Percent(o.Regret)} | {(double.IsNaN(o.Spearman) ? "–" : o.Spearman.ToString("F2", Inv))} |"));
+            sb.AppendLine(string.Create(Inv, $"| {config.Registry.Display(o.Method)} | {ExperimentReport.DirectionLabel(config, o.Direction)} | {o.Criterion}{(o.UsesTargetLabels ? " (uses target labels)" : "")} | {ExperimentReport.Percent(o.ChosenCcc)} | {ExperimentReport.Percent(o.OracleCcc)} | {ExperimentReport.Percent(o.Regret)} | {(double.IsNaN(o.Spearman) ? "–" : o.Spearman.ToString("F2", Inv))} |"));
         sb.AppendLine();
         if (figures.Count > 0)
         {
@@ -102,7 +100,4 @@ public static class SelectionReport
         sb.AppendLine("Per-repeat choices: selection.csv. Settings: experiment.json.");
         return sb.ToString();
     }
-
-    private static string Percent(Statistic s) =>
-        double.IsNaN(s.Mean) ? "–" : double.IsNaN(s.Std) ? (s.Mean * 100).ToString("F2", Inv) : string.Create(Inv, $"{s.Mean * 100:F2} ± {s.Std * 100:F2}");
 }
