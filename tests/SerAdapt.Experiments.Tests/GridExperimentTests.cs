@@ -122,6 +122,29 @@ public class GridExperimentTests
     }
 
     [Fact]
+    public void KeepingModels_SavesEveryGridPointsModel_OnlyWhenAsked()
+    {
+        var config = Small with { Repeats = 1, Directions = "a-to-b", Methods = ["mrd"] };
+        using var tmp = new TempDir();
+        var trainer = Trainer(config);
+        var kept = ExperimentFolder.Create(tmp.Sub("kept"), config, Shard.Whole, false, false);
+        SelectionStudy.Run(kept, trainer.KeepingModelsIn(kept.Directory));
+        var plain = ExperimentFolder.Create(tmp.Sub("plain"), config, Shard.Whole, false, false);
+        SelectionStudy.Run(plain, trainer.TrainGrid);
+
+        Assert.False(Directory.Exists(Path.Combine(plain.Directory, "models")));
+        var runs = SelectionStudy.Plan(config);
+        Assert.Equal(4, runs.Count);
+        foreach (var run in runs)
+        {
+            var model = ValenceModel.Load(SelectionStudy.ModelFolder(kept.Directory, run));
+            Assert.Equal(run.Point.Label(config.Registry), model.Info["grid_point"]);
+            Assert.NotNull(model.Normalisation);
+        }
+        Assert.Equal("lr=0.003 m=2", ValenceModel.Load(SelectionStudy.ModelFolder(kept.Directory, runs[3])).Info["grid_point"]);
+    }
+
+    [Fact]
     public void RankCorrelation_MonotoneAndReversed_IsPlusAndMinusOne()
     {
         Assert.Equal(1, SerAdapt.Evaluation.RankCorrelation.Spearman([1, 2, 3, 10], [0.1, 0.2, 0.25, 0.3]), 12);

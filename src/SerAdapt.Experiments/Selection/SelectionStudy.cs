@@ -9,7 +9,7 @@ namespace SerAdapt.Experiments;
 /// An experiment with a <c>grid:</c>: every point of every method's grid is trained in every direction and
 /// repeat, with every label-free criterion and the target CCC scored after each epoch
 /// (<see cref="TrainingOptions.ScoreEveryCriterion"/>; no early stopping). Each run's <see cref="EpochScores"/>
-/// is appended to the grid log as it ends (its model is not kept), so resume and shards work per grid point
+/// is appended to the grid log as it ends (its model is kept only when asked: <c>--keep-models</c>), so resume and shards work per grid point
 /// as they do per run. Then, per method, direction and repeat, each criterion chooses the (point, epoch) with
 /// its best score, and <see cref="Analyse"/> measures what that choice costs against the oracle's.
 /// </summary>
@@ -19,6 +19,10 @@ public static class SelectionStudy
 
     /// <summary>The criteria that choose: the label-free ones, then the oracle (which reads target labels).</summary>
     public static readonly IReadOnlyList<string> Criteria = ["source-val", "iwcv", "dev", "oracle"];
+
+    /// <summary>Where <c>--keep-models</c> saves the model of <paramref name="run"/>: models/METHOD-DIRECTION-rREPEAT-pPOINT.</summary>
+    public static string ModelFolder(string directory, GridRun run) =>
+        Path.Combine(directory, "models", string.Create(CultureInfo.InvariantCulture, $"{run.Method}-{run.Direction}-r{run.Repeat}-p{run.Point.Index}"));
 
     /// <summary>Every grid run in plan order: repeat-major, then direction, method and point.</summary>
     public static IReadOnlyList<GridRun> Plan(ExperimentConfig config)
