@@ -41,6 +41,9 @@ public sealed record LearningCurveFigure(string Title, IReadOnlyList<int> Epochs
                 kept.LinePattern = LinePattern.Dashed;
                 kept.LegendText = $"kept epoch {KeptEpoch}";
             }
+            // Whole epochs on one shared range in every panel.
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+            plot.Axes.SetLimitsX(x.Min() - 0.5, x.Max() + 0.5);
             plot.ShowLegend(Edge.Right);
         }
         return FigureStyle.Save(multiplot, pathWithoutExtension, width, panelHeight * Panels.Count);

@@ -36,7 +36,7 @@ public static class TrainingHistory
             panels.Add(new("selection criteria (lower is better; oracle: higher)", "score",
                 scores.Select(n => Series(n, history.Select(r => r.Scores.GetValueOrDefault(n, double.NaN)))).ToList()));
         if (history.Any(r => double.IsFinite(r.TargetCcc)))
-            panels.Add(new("target CCC (uses target labels; not used to choose)", "CCC", [Series("target CCC", history.Select(r => r.TargetCcc))]));
+            panels.Add(new("target CCC (uses target labels)", "CCC", [Series("target CCC", history.Select(r => r.TargetCcc))]));
         return new LearningCurveFigure($"{model.Method} learning curve", history.Select(r => r.Epoch).ToList(), panels, kept)
             .Save(Path.Combine(directory, FigureName));
     }
