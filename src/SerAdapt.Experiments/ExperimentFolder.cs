@@ -17,7 +17,7 @@ public sealed class ExperimentFolder
     /// <summary>Files this tool writes into a report folder; --force deletes exactly these.</summary>
     public static readonly IReadOnlyList<string> OwnFiles =
         [ManifestName, RunLog.FileName, ExperimentReport.ResultsCsv, ExperimentReport.SummaryJson, ExperimentReport.ReportMd,
-         ExperimentReport.ChartPng, ExperimentReport.ChartSvg];
+         ExperimentReport.ChartPng, ExperimentReport.ChartSvg, SelectionStudy.GridLog, SelectionReport.Csv];
 
     private ExperimentFolder(string directory, ExperimentConfig config, Shard shard, IReadOnlyDictionary<string, CorpusFingerprint> corpora)
     {
@@ -82,6 +82,9 @@ public sealed class ExperimentFolder
         System.IO.Directory.CreateDirectory(full);
         foreach (var name in OwnFiles)
             File.Delete(Path.Combine(full, name));
+        foreach (var figure in System.IO.Directory.EnumerateFiles(full, SelectionReport.FigurePrefix + "*.*")
+                     .Where(f => f.EndsWith(".png", StringComparison.Ordinal) || f.EndsWith(".svg", StringComparison.Ordinal)))
+            File.Delete(figure);
         var folder = new ExperimentFolder(full, config, shard, corpora ?? Fingerprints(config));
         folder.WriteManifest();
         return folder;

@@ -217,7 +217,8 @@ public static class ExperimentReport
         sb.AppendLine();
     }
 
-    private static string Percent(Statistic s) =>
+    /// <summary>"12.34 ± 1.23" (%), "12.34" for one value, "–" for none.</summary>
+    internal static string Percent(Statistic s) =>
         double.IsNaN(s.Mean) ? "–" : double.IsNaN(s.Std) ? string.Create(Inv, $"{s.Mean * 100:F2}") : string.Create(Inv, $"{s.Mean * 100:F2} ± {s.Std * 100:F2}");
 
     private static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.001 ? "< 0.001" : p.ToString("F3", Inv);

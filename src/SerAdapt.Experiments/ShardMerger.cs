@@ -33,6 +33,8 @@ public static class ShardMerger
         if (folders.Any(f => f.Directory == outputFull))
             throw new ReportFolderException($"The output folder {outputFull} is one of the inputs; merge into a new folder.");
 
+        if (!first.Config.Grid.IsEmpty)
+            return (MergeGrid(folders, output, force), []);
         var results = new Dictionary<RunKey, RunResult>();
         foreach (var f in folders)
             foreach (var r in f.ReadResults())
@@ -47,5 +49,24 @@ public static class ShardMerger
         foreach (var r in ordered) merged.Append(r);
         ExperimentReport.Write(merged.Directory, merged.Config, Shard.Whole, ordered, RunRecord.Capture(merged.Corpora));
         return (merged, ordered);
+    }
+
+    // A grid experiment's folders: their grid logs, joined per grid point.
+    private static ExperimentFolder MergeGrid(List<ExperimentFolder> folders, string output, bool force)
+    {
+        var runs = new Dictionary<GridKey, EpochScores>();
+        foreach (var f in folders)
+            foreach (var r in RunLog.Read<EpochScores>(Path.Combine(f.Directory, SelectionStudy.GridLog)))
+            {
+                if (runs.TryGetValue(r.Key, out var other) && !other.SameAs(r))
+                    throw new ReportFolderException($"Grid run '{r.Key}' appears in two folders with different scores ({f.Directory}).");
+                runs.TryAdd(r.Key, r);
+            }
+        var first = folders[0];
+        var merged = ExperimentFolder.Create(output, first.Config, Shard.Whole, resume: false, force);
+        var ordered = SelectionStudy.Order(first.Config, runs.Values);
+        foreach (var r in ordered) RunLog.Append(Path.Combine(merged.Directory, SelectionStudy.GridLog), r);
+        SelectionReport.Write(merged.Directory, merged.Config, Shard.Whole, ordered);
+        return merged;
     }
 }

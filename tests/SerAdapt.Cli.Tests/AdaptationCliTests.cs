@@ -125,7 +125,7 @@ public sealed class AdaptationCliTests : IDisposable
     [Theory]
     [InlineData("--m", "0", "--m must be at least 1, got 0.")]
     [InlineData("--lr", "-1", "--lr must be positive, got -1.")]
-    [InlineData("--selection", "best", "--selection must be one of fixed | source-val | oracle, got 'best'.")]
+    [InlineData("--selection", "best", "--selection must be one of fixed | source-val | iwcv | dev | oracle, got 'best'.")]
     public void Train_BadSetting_FailsBeforeReadingData(string option, string value, string message)
     {
         var (code, _, error) = Run("train", "--method", "mrd", "--source", P("missing-src.csv"), "--target", P("missing-tgt.csv"), "-o", P("model"), option, value);

@@ -42,6 +42,7 @@ public class ExperimentConfigFileTests
             daregram-angle: 0.1
             daregram-scale: 0.01
             daregram-threshold: 0.95
+            grid: {mrd: {m: [1, 3]}}
             """;
         var c = ExperimentConfigFile.Parse(yaml, "/cfg/exp.yaml");
         Assert.Equal("/cfg/iemocap.parquet", c.CorpusA);
@@ -60,6 +61,7 @@ public class ExperimentConfigFileTests
         var rsd = Assert.IsType<Rsd>(c.CreateMethod("rsd")).Options;
         var gram = Assert.IsType<DareGram>(c.CreateMethod("daregram")).Options;
         Assert.Equal((0.5f, 0.2f, 0.1f, 0.01f, 0.95f, 3), (rsd.Lambda, rsd.BasesWeight, gram.AngleWeight, gram.ScaleWeight, gram.Threshold, gram.RegressorLayers));
+        Assert.Equal(2, c.Grid.Points("mrd").Count);
         // Every key the parser knows is exercised above.
         Assert.Equal(ExperimentConfigFile.KnownKeys().Count, yaml.Split('\n').Length);
     }

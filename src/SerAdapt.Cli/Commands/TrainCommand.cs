@@ -43,7 +43,9 @@ public static class TrainCommand
             var c = parse.GetValue(config) is { } path ? ExperimentConfigFile.Load(path, registry) : new ExperimentConfig { Registry = registry };
             c = settings.Apply(c, parse);
             // Every setting is checked before any corpus is read.
-            var options = c.Training;
+            // The target CCC per epoch goes to history.csv (marked) when the target has labels; it never chooses.
+            // Not for train-on-target, whose final model trains on the target itself.
+            var options = c.Training with { MeasureTargetCcc = name != "train-on-target" };
             options.Validate();
             var trainer = c.CreateMethod(name);
             string modelDir = parse.GetRequiredValue(output).FullName;
@@ -90,6 +92,7 @@ public static class TrainCommand
             Describe(model, s, t, labelName, modelDir);
             model.SaveOrKeep(modelDir);
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model saved to {modelDir} ({result.EpochsTrained} epochs, best epoch {model.Info["best_epoch"]})"));
+            WriteHistory(model, modelDir, o);
 
             if (parse.GetValue(predictions) is { } predictionFile)
             {
@@ -108,6 +111,13 @@ public static class TrainCommand
         Describe(model, source, target, label, modelDir);
         model.SaveOrKeep(modelDir);
         o.WriteLine($"kept the model of epoch {epoch} in {modelDir}");
+        WriteHistory(model, modelDir, o);
+    }
+
+    private static void WriteHistory(ValenceModel model, string modelDir, TextWriter o)
+    {
+        if (TrainingHistory.Write(model, modelDir) is { } figure)
+            o.WriteLine($"learning curve: {Path.Combine(modelDir, TrainingHistory.CsvFile)}, {figure.Png}");
     }
 
     // The model applies the TARGET's statistics to raw inputs; the source's are kept for reference.
