@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 namespace SerAdapt.Adaptation.Tests;
 
 /// <summary>
-/// RSD and DARE-GRAM on a toy with a known shift that BatchNorm cannot undo: the target is the source's
-/// anisotropic latent rotated by 0.6 rad in four coordinate planes, with the same labelling function.
+/// Every distance of <see cref="AlignmentStep"/> (Deep CORAL, DAN's MK-MMD, RSD, DARE-GRAM) on a toy with
+/// a known shift that BatchNorm cannot undo: the target is the source's anisotropic latent rotated by 0.6 rad in four coordinate planes, with the same labelling function.
 /// Each method must beat Source-only AND the same method with its distance weighted 0: the target's
 /// training-mode forward alone moves the BatchNorm running statistics towards the target (an AdaBN-like
 /// effect), which on a re-scaled or offset target gives the whole gain whatever the loss (measured:
@@ -14,17 +14,21 @@ namespace SerAdapt.Adaptation.Tests;
 /// loss itself working. Width 64 with batches of 16, so that RSD's 16-dimensional batch subspaces can differ
 /// (width &gt;= 2 x batch).
 /// </summary>
-public class SubspaceToyTests(ITestOutputHelper output)
+public class AlignmentToyTests(ITestOutputHelper output)
 {
     private static TrainingOptions Options => SyntheticPair.SmallOptions(8) with { Width = 64, BatchSize = 16 };
 
-    public static TheoryData<string> Methods => ["rsd", "daregram"];
+    public static TheoryData<string> Methods => ["coral", "dan", "rsd", "daregram"];
 
-    // The weights that show an effect on this toy; the paper defaults (RSD lambda 0.001, DARE-GRAM alpha 0.05)
-    // are too weak for 8 epochs of a 300-row toy.
-    private static IAdaptationMethod Create(string name, bool withDistance) => name == "rsd"
-        ? new Rsd(new RsdOptions(Lambda: withDistance ? 5f : 0f, BasesWeight: 0.01f, RegressorLayers: 2))
-        : new DareGram(new DareGramOptions(AngleWeight: withDistance ? 2f : 0f, ScaleWeight: withDistance ? 0.001f : 0f, Threshold: 0.99f, RegressorLayers: 2));
+    // CORAL and DAN at their defaults (lambda 1); RSD and DARE-GRAM at weights that show an effect on this toy:
+    // their paper defaults (RSD lambda 0.001, DARE-GRAM alpha 0.05) are too weak for 8 epochs of a 300-row toy.
+    private static IAdaptationMethod Create(string name, bool withDistance) => name switch
+    {
+        "coral" => new DeepCoral(new CoralOptions(Lambda: withDistance ? 1f : 0f, RegressorLayers: 2)),
+        "dan" => new Dan(new DanOptions(Lambda: withDistance ? 1f : 0f, RegressorLayers: 2)),
+        "rsd" => new Rsd(new RsdOptions(Lambda: withDistance ? 5f : 0f, BasesWeight: 0.01f, RegressorLayers: 2)),
+        _ => new DareGram(new DareGramOptions(AngleWeight: withDistance ? 2f : 0f, ScaleWeight: withDistance ? 0.001f : 0f, Threshold: 0.99f, RegressorLayers: 2)),
+    };
 
     [Theory]
     [MemberData(nameof(Methods))]
