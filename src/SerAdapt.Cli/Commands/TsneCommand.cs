@@ -58,6 +58,7 @@ public static class TsneCommand
                 throw new ReportFolderException($"{dir} already holds a t-SNE study; add --force to overwrite it.");
 
             var trainer = AdaptationTrainer.Load(c, csv.Read(parse));
+            foreach (var warning in trainer.Warnings) parse.InvocationConfiguration.Output.WriteLine($"warning: {warning}");
             var scale = trainer.CorpusB.Scales.Valence;
             if (splitAt is { } at && !(at > scale.Min && at < scale.Max))
                 throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
