@@ -97,7 +97,7 @@ public static class TrainCommand
             if (parse.GetValue(predictions) is { } predictionFile)
             {
                 var heads = name == "train-on-target" ? [result.TargetPredictions] : model.Predict(t.Data.Features).Heads;
-                PredictionFile.Write(predictionFile.FullName, t.Data.Ids!, result.TargetPredictions, heads);
+                PredictionFile.Write(predictionFile.FullName, ModelLabel.Column(model), t.Data.Ids!, result.TargetPredictions, heads);
                 o.WriteLine($"target predictions written to {predictionFile.FullName}");
             }
             PrintTargetScores(o, result, t, name);
