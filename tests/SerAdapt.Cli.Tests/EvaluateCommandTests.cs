@@ -52,6 +52,21 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Contains("10 utterances", output);
     }
 
+    // Issue 19 item 12: "evaluate --label arousal" printed "a arousal".
+    [Fact]
+    public void Evaluate_ArousalWithAnUnlabelledUtterance_NamesTheLabelInPlainWords()
+    {
+        var lines = File.ReadAllLines(Truth());
+        lines[0] = "id,arousal,f0";
+        lines[^1] = "u9,,9";
+        File.WriteAllLines(P("truth.csv"), lines);
+        var (code, output, error) = CliHarness.Run("evaluate", "--predictions", PredictionsOf("arousal", Rows(10)), "--truth", P("truth.csv"),
+            "--label", "arousal");
+        Assert.True(code == 0, error);
+        Assert.Contains("9 utterances (1 without a label for arousal skipped)", output);
+        Assert.DoesNotContain("a arousal", output + error);
+    }
+
     [Fact]
     public void Evaluate_NaNPrediction_FailsNamingFileAndLine()
     {
