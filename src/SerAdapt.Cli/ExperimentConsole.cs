@@ -65,8 +65,12 @@ internal static class ExperimentConsole
         : double.IsNaN(s.Std) ? (s.Mean * 100).ToString("F2", Inv)
         : string.Create(Inv, $"{s.Mean * 100:F2} ± {s.Std * 100:F2}");
 
+    // A grid run scores only the CCC (at the epoch source-val keeps): PR and RMSE are left out rather than shown as NaN.
     public static string Describe(RunResult r) =>
-        string.Create(Inv, $"{MethodRegistry.Default.Display(r.Method)} {r.Direction} #{r.Repeat}: CCC {r.Ccc * 100:F2}  PR {r.Pearson * 100:F2}  RMSE {r.Rmse:F3}  ({r.Epochs} epochs, {r.Seconds:F1} s)");
+        string.Create(Inv, $"{MethodRegistry.Default.Display(r.Method)} {r.Direction} #{r.Repeat}: CCC {r.Ccc * 100:F2}")
+        + (double.IsNaN(r.Pearson) ? "" : string.Create(Inv, $"  PR {r.Pearson * 100:F2}"))
+        + (double.IsNaN(r.Rmse) ? "" : string.Create(Inv, $"  RMSE {r.Rmse:F3}"))
+        + string.Create(Inv, $"  ({r.Epochs} epochs, {r.Seconds:F1} s)");
 
     private sealed class LiveProgress(ProgressContext context) : IProgress<ExperimentEvent>
     {

@@ -66,7 +66,7 @@ public static class ShardMerger
         var merged = ExperimentFolder.Create(output, first.Config, Shard.Whole, resume: false, force);
         var ordered = SelectionStudy.Order(first.Config, runs.Values);
         foreach (var r in ordered) RunLog.Append(Path.Combine(merged.Directory, SelectionStudy.GridLog), r);
-        SelectionReport.Write(merged.Directory, merged.Config, Shard.Whole, ordered);
+        SelectionReport.Write(merged.Directory, merged.Config, Shard.Whole, ordered, RunRecord.Capture(merged.Corpora));
         return merged;
     }
 }

@@ -96,4 +96,14 @@ public class RedirectedProgressTests
         Assert.Equal($"Report: {path}", Print(redirected: true).TrimEnd());
         Assert.NotEqual($"Report: {path}", Print(redirected: false).TrimEnd());
     }
+
+    // A grid run's result carries only the CCC: its line must not print "PR NaN  RMSE NaN".
+    [Fact]
+    public void FinishedLine_GridRunWithoutPrAndRmse_LeavesThemOut()
+    {
+        var grid = new RunResult("mrd", "a-to-b", 1, 12, double.NaN, 0.1234, double.NaN, 4, 0.25, false);
+        var plain = grid with { Pearson = 0.2, Rmse = 1.5 };
+        Assert.Equal("MRD a-to-b #1: CCC 12.34  (4 epochs, 0.2 s)", ExperimentConsole.Describe(grid));
+        Assert.Equal("MRD a-to-b #1: CCC 12.34  PR 20.00  RMSE 1.500  (4 epochs, 0.2 s)", ExperimentConsole.Describe(plain));
+    }
 }

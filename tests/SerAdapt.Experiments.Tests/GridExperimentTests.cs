@@ -118,7 +118,9 @@ public class GridExperimentTests
         Assert.True(File.Exists(Path.Combine(folder.Directory, "selection-source-only.svg")));
         var csv = File.ReadAllLines(Path.Combine(folder.Directory, SelectionReport.Csv));
         Assert.Equal(1 + 2 * 2 * 4 * 2, csv.Length);
-        Assert.Contains("| oracle (uses target labels) |", File.ReadAllText(Path.Combine(folder.Directory, ExperimentReport.ReportMd)));
+        var report = File.ReadAllText(Path.Combine(folder.Directory, ExperimentReport.ReportMd));
+        Assert.Contains("| oracle (uses target labels) |", report);
+        Assert.Contains("## Reproducing this result", report);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace SerAdapt.Experiments;
 /// The report of a <see cref="SelectionStudy"/>, in its folder: <c>selection.csv</c> (each criterion's choice of
 /// point and epoch per method, direction and repeat, with the target CCC, the oracle's best and the regret),
 /// <c>selection-METHOD.png/.svg</c> (<see cref="SelectionScatterFigure"/>: criterion vs target CCC over every point
-/// and epoch) and <c>report.md</c> (the settings, the grid and the regret table).
+/// and epoch) and <c>report.md</c> (the settings, the grid, the regret table and the <see cref="RunRecord"/>).
 /// </summary>
 public static class SelectionReport
 {
@@ -18,7 +18,8 @@ public static class SelectionReport
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static IReadOnlyList<SelectionOutcome> Write(string directory, ExperimentConfig config, Shard shard, IReadOnlyList<EpochScores> runs)
+    public static IReadOnlyList<SelectionOutcome> Write(string directory, ExperimentConfig config, Shard shard, IReadOnlyList<EpochScores> runs,
+        RunRecord record)
     {
         var outcomes = SelectionStudy.Analyse(config, runs);
         AtomicFile.WriteAllText(Path.Combine(directory, Csv), CsvText(outcomes));
@@ -30,7 +31,8 @@ public static class SelectionReport
             Figure(config, method, mine, outcomes).Save(Path.Combine(directory, FigurePrefix + method));
             figures.Add(method);
         }
-        AtomicFile.WriteAllText(Path.Combine(directory, ExperimentReport.ReportMd), Markdown(config, shard, runs, outcomes, figures));
+        AtomicFile.WriteAllText(Path.Combine(directory, ExperimentReport.ReportMd),
+            Markdown(config, shard, runs, outcomes, figures).TrimEnd() + "\n\n" + record.Markdown(directory).TrimEnd() + "\n");
         return outcomes;
     }
 

@@ -68,7 +68,7 @@ public static class SelectionStudy
                 scores.TargetCcc[kept], double.NaN, scores.Epochs, watch.Elapsed.TotalSeconds, false), i + 1, todo.Count));
         }
         var ordered = Order(config, done);
-        SelectionReport.Write(folder.Directory, config, folder.Shard, ordered);
+        SelectionReport.Write(folder.Directory, config, folder.Shard, ordered, RunRecord.Capture(folder.Corpora));
         return ordered;
     }
 
