@@ -15,6 +15,9 @@ internal static class ModelFolder
     public const string WeightsFile = "weights.safetensors";
     public const string JsonFile = "model.json";
 
+    /// <summary>Info keys whose values are JSON objects, written as objects at the top of model.json: the settings and the run record.</summary>
+    public static readonly IReadOnlyList<string> JsonInfoKeys = ["options", "record"];
+
     public static string ToolVersion { get; } =
         typeof(ModelFolder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
@@ -146,10 +149,11 @@ internal static class ModelFolder
             w.WriteEndObject();
             if (model.Info.TryGetValue("seed", out var seed) && long.TryParse(seed, NumberStyles.Integer, CultureInfo.InvariantCulture, out long s))
                 w.WriteNumber("seed", s);
-            if (model.Info.TryGetValue("options", out var options))
+            foreach (string key in JsonInfoKeys)
             {
-                w.WritePropertyName("options");
-                using var doc = JsonDocument.Parse(options);
+                if (!model.Info.TryGetValue(key, out var json)) continue;
+                w.WritePropertyName(key);
+                using var doc = JsonDocument.Parse(json);
                 doc.RootElement.WriteTo(w);
             }
             w.WriteStartArray("featureNames");
@@ -169,7 +173,7 @@ internal static class ModelFolder
             }
             w.WriteStartObject("info");
             foreach (var (key, value) in model.Info.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-                if (key != "options")
+                if (!JsonInfoKeys.Contains(key))
                     w.WriteString(key, value);
             w.WriteEndObject();
             w.WriteEndObject();
@@ -200,8 +204,9 @@ internal static class ModelFolder
         var info = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var p in root.Need("info").EnumerateObject())
             info[p.Name] = p.Value.GetString() ?? "";
-        if (root.TryGetProperty("options", out var options))
-            info["options"] = JsonSerializer.Serialize(options);
+        foreach (string key in JsonInfoKeys)
+            if (root.TryGetProperty(key, out var json))
+                info[key] = JsonSerializer.Serialize(json);
         var (encoder, headNets) = Networks.Build(architecture, new Rng(0));
         var model = new ValenceModel(method, architecture, encoder, headNets, info);
         if (root.Need("normalisation") is { ValueKind: JsonValueKind.Object } norm)

@@ -57,6 +57,9 @@ public sealed class ValenceModel
 
     public void SetInfo(string key, string value) => _info[key] = value;
 
+    /// <summary>The learning curve of the training that made this model (empty for a loaded model: see history.csv beside it).</summary>
+    public IReadOnlyList<EpochRecord> History { get; internal set; } = [];
+
     /// <summary>Eval mode (running statistics, no dropout), deterministic; features already normalised.</summary>
     public ModelPrediction Predict(Matrix normalisedFeatures)
     {

@@ -8,7 +8,8 @@ namespace SerAdapt.Cli;
 
 /// <summary>
 /// Shows an experiment's progress: on a terminal a live display with the overall bar (ETA), the
-/// current run's bar and its latest losses; otherwise (CI logs, pipes) one plain line per run.
+/// current run's bar and its latest losses; otherwise (redirected output: logs, pipes, cluster jobs)
+/// plain lines with the time left (<see cref="PlainExperimentProgress"/>).
 /// Ctrl-C cancels the token: the run in progress is lost, finished runs are already in the log.
 /// </summary>
 internal static class ExperimentConsole
@@ -18,8 +19,11 @@ internal static class ExperimentConsole
     public static T Run<T>(Func<IProgress<ExperimentEvent>, CancellationToken, T> work)
     {
         using var cancellation = new ConsoleCancellation();
-        if (!AnsiConsole.Profile.Capabilities.Interactive)
-            return work(new PlainProgress(), cancellation.Token);
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            var watch = Stopwatch.StartNew();
+            return work(new PlainExperimentProgress(Console.Out, () => watch.Elapsed), cancellation.Token);
+        }
         return AnsiConsole.Progress()
             .AutoClear(true)
             .HideCompleted(true)
@@ -61,24 +65,8 @@ internal static class ExperimentConsole
         : double.IsNaN(s.Std) ? (s.Mean * 100).ToString("F2", Inv)
         : string.Create(Inv, $"{s.Mean * 100:F2} ± {s.Std * 100:F2}");
 
-    private static string Describe(RunResult r) =>
+    public static string Describe(RunResult r) =>
         string.Create(Inv, $"{MethodRegistry.Default.Display(r.Method)} {r.Direction} #{r.Repeat}: CCC {r.Ccc * 100:F2}  PR {r.Pearson * 100:F2}  RMSE {r.Rmse:F3}  ({r.Epochs} epochs, {r.Seconds:F1} s)");
-
-    private sealed class PlainProgress : IProgress<ExperimentEvent>
-    {
-        public void Report(ExperimentEvent value)
-        {
-            switch (value)
-            {
-                case ExperimentStarted s:
-                    Console.WriteLine($"{s.Planned} runs planned, {s.AlreadyFinished} already finished, {s.ToRun} to run.");
-                    break;
-                case RunFinished f:
-                    Console.WriteLine($"[{f.Number}/{f.ToRun}] {Describe(f.Result)}");
-                    break;
-            }
-        }
-    }
 
     private sealed class LiveProgress(ProgressContext context) : IProgress<ExperimentEvent>
     {
@@ -108,7 +96,7 @@ internal static class ExperimentConsole
                     _run.Value = done;
                     _overall.Value = _finished + done / total;
                     var losses = string.Join("  ", t.Losses.Select(l => string.Create(Inv, $"{l.Key} {l.Value:F4}")));
-                    _run.Description = $"{Title(p.Run, _finished + 1, (int)_overall.MaxValue)} [grey]epoch {t.Epoch}/{t.Epochs}  {Markup.Escape(losses)}[/]";
+                    _run.Description = $"{Title(p.Run, _finished + 1, (int)_overall.MaxValue)} [grey]{t.Position}  {Markup.Escape(losses)}[/]";
                     break;
                 case RunFinished f when _overall is not null:
                     _finished = f.Number;

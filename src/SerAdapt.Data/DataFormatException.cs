@@ -4,7 +4,7 @@ namespace SerAdapt.Data;
 /// Bad input in a data file; the message starts with <c>file:line:column</c> (line and column are
 /// 1-based; 0 when unknown) so the user can jump to the spot.
 /// </summary>
-public sealed class DataFormatException : Exception
+public class DataFormatException : Exception
 {
     public DataFormatException(string file, int line, int column, string message)
         : base(Format(file, line, column, message))

@@ -51,7 +51,7 @@ public sealed class FeatureTable
     public int Dimension => FeatureNames.Length;
 
     /// <summary>
-    /// Fails on the first NaN/Inf feature value (naming file, line and feature), or with
+    /// Fails on the first NaN/Inf feature value with <see cref="NonFiniteFeatureException"/> (naming file, line and feature), or with
     /// <see cref="NonFinitePolicy.ImputeMean"/> replaces them by the mean of the finite values of the
     /// feature in this table and adds a warning.
     /// </summary>
@@ -65,8 +65,8 @@ public sealed class FeatureTable
                 float v = Values[(long)i * d + j];
                 if (float.IsFinite(v)) continue;
                 if (policy == NonFinitePolicy.Fail)
-                    throw new DataFormatException(Source, Lines[i], FeatureFields?[j] ?? 0,
-                        $"feature '{FeatureNames[j]}' of '{Ids[i]}' is missing or not finite ({Describe(v)}); use --impute mean to replace such values by the feature mean.");
+                    throw new NonFiniteFeatureException(Source, Lines[i], FeatureFields?[j] ?? 0,
+                        $"feature '{FeatureNames[j]}' of '{Ids[i]}' is missing or not finite ({Describe(v)})");
                 imputed[j]++;
             }
         for (int j = 0; j < d; j++)

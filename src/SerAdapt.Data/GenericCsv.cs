@@ -172,18 +172,20 @@ public static class GenericCsv
                 else if (!TextFields.TryParseNumber(text, out values[f]))
                     throw new DataFormatException(source, line, k + 1, $"column '{header[k]}' is not a number: '{fields[k]}'.");
             }
-            if (!rows!.Add(fields[id], line, values)) return;
+            var rowLabels = new float[3];
             for (int c = 0; c < 3; c++)
             {
                 int k = labelColumns[c];
+                rowLabels[c] = float.NaN;
                 if (k < 0) continue;
-                float v = float.NaN;
-                if (fields[k].Length > 0 && !TextFields.TryParseNumber(fields[k], out v))
+                if (fields[k].Length > 0 && !TextFields.TryParseNumber(fields[k], out rowLabels[c]))
                     throw new DataFormatException(source, line, k + 1, $"label column '{header[k]}' is not a number: '{fields[k]}'.");
-                if (float.IsInfinity(v) || (options.LabelScale is { } range && !range.Contains(v)))
+                if (float.IsInfinity(rowLabels[c]) || (options.LabelScale is { } range && !range.Contains(rowLabels[c])))
                     throw new DataFormatException(source, line, k + 1, $"label '{header[k]}' = {fields[k]} is outside the range {options.LabelScale}.");
-                labels[c].Add(v);
             }
+            if (!rows!.Add(fields[id], line, values, rowLabels)) return;
+            for (int c = 0; c < 3; c++)
+                if (labelColumns[c] >= 0) labels[c].Add(rowLabels[c]);
             for (int c = 0; c < 3; c++)
                 if (textColumns[c] >= 0) texts[c].Add(fields[textColumns[c]]);
         }

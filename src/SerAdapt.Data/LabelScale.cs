@@ -42,6 +42,28 @@ public sealed record LabelScale(float Min, float Max)
     public string ToText() =>
         $"{Min.ToString("R", CultureInfo.InvariantCulture)},{Max.ToString("R", CultureInfo.InvariantCulture)}";
 
+    /// <summary>
+    /// Reads "MIN-MAX" as <see cref="ToString"/> writes it (e.g. "1-5", "-1-1", "-2.5-2.5"); false for
+    /// anything else, including MIN &gt;= MAX.
+    /// </summary>
+    public static bool TryParseRange(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LabelScale? scale)
+    {
+        scale = null;
+        // The separator is a '-' that is neither a leading sign nor an exponent's or the separator's sign.
+        for (int i = 1; i < text.Length - 1; i++)
+        {
+            if (text[i] != '-' || text[i - 1] is 'e' or 'E' or '-') continue;
+            if (float.TryParse(text.AsSpan(0, i), NumberStyles.Float, CultureInfo.InvariantCulture, out var min)
+                && float.TryParse(text.AsSpan(i + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var max)
+                && float.IsFinite(min) && float.IsFinite(max) && min < max)
+            {
+                scale = new LabelScale(min, max);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Parses "MIN,MAX" (e.g. "1,5").</summary>
     public static LabelScale Parse(string text)
     {

@@ -39,21 +39,7 @@ public static class WilcoxonSignedRank
         if (n == 0)
             throw new ArgumentException("All differences are zero: the Wilcoxon test is undefined.");
 
-        var order = Enumerable.Range(0, n).OrderBy(i => Math.Abs(nonZero[i])).ToArray();
-        var ranks = new double[n];
-        double tieTerm = 0; // sum over tie groups of t^3 - t
-        for (int start = 0; start < n;)
-        {
-            int end = start + 1;
-            while (end < n && Math.Abs(nonZero[order[end]]) == Math.Abs(nonZero[order[start]]))
-                end++;
-            double averageRank = (start + 1 + end) / 2.0;
-            for (int j = start; j < end; j++)
-                ranks[order[j]] = averageRank;
-            double t = end - start;
-            tieTerm += t * t * t - t;
-            start = end;
-        }
+        var ranks = AverageRanks.Of(nonZero, Math.Abs, out double tieTerm); // tieTerm: sum over tie groups of t^3 - t
 
         double wPlus = 0, wMinus = 0;
         for (int i = 0; i < n; i++)

@@ -62,6 +62,33 @@ public sealed class AdaptationTrainer
             .Where(d => d.Item2 is not null)
             .Select(d => $"{d.Item1}: source {Label} labels mapped onto the target's scale, {d.Item2}")];
 
+    /// <summary>Trains one point of a grid (<see cref="SelectionStudy"/>), scoring every criterion after each epoch; the model is not kept.</summary>
+    public EpochScores TrainGrid(GridRun run, IProgress<TrainingProgress> progress, CancellationToken cancellationToken) =>
+        TrainGrid(run, progress, cancellationToken, null);
+
+    /// <summary>
+    /// <see cref="TrainGrid(GridRun, IProgress{TrainingProgress}, CancellationToken)"/> that also saves each model (the epoch
+    /// the configuration's <c>selection</c> keeps) to <see cref="SelectionStudy.ModelFolder"/> under <paramref name="directory"/>,
+    /// normalised with the target's statistics as <c>train</c> saves it.
+    /// </summary>
+    public GridTrainer KeepingModelsIn(string directory) => (run, progress, token) => TrainGrid(run, progress, token, directory);
+
+    private EpochScores TrainGrid(GridRun run, IProgress<TrainingProgress> progress, CancellationToken cancellationToken, string? keepModelsIn)
+    {
+        var (source, target) = Domains(run.Direction);
+        return SelectionStudy.Train(_config, run, (method, options) =>
+        {
+            var fit = method.Fit(source, target, options, progress, cancellationToken);
+            if (keepModelsIn is not null)
+            {
+                fit.Model.Normalisation = (run.Direction == "a-to-b" ? _b : _a).Normalisation;
+                fit.Model.SetInfo("grid_point", run.Point.Label(_config.Registry));
+                fit.Model.Save(SelectionStudy.ModelFolder(keepModelsIn, run));
+            }
+            return fit;
+        });
+    }
+
     public RunOutcome Train(RunSpec run, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
     {
         var (source, target) = Domains(run.Direction);

@@ -40,6 +40,7 @@ public static class Demo
         Directory.CreateDirectory(dataDir);
         CorpusFile.Write(pair.Source, pathA);
         CorpusFile.Write(pair.Target, pathB);
+        folder.RecordCorpora(new Dictionary<string, int> { ["a"] = pair.Source.Count, ["b"] = pair.Target.Count });
 
         var trainer = new AdaptationTrainer(config, pair.Source, pair.Target);
         ValenceModel? sourceOnly = null, mrd = null;
@@ -67,7 +68,7 @@ public static class Demo
                 "see docs/reproducing-the-paper.md.",
                 pair.Source.Count, pair.Target.Count, bench.Dimension, options.Scale, bench.Seed, DataFolder),
         };
-        var summary = ExperimentReport.Write(full, config, Shard.Whole, ordered, notes, Figure2Section(tsne));
+        var summary = ExperimentReport.Write(full, config, Shard.Whole, ordered, RunRecord.Capture(folder.Corpora), notes, Figure2Section(tsne));
         return new DemoResult(full, config, summary, tsne, watch.Elapsed);
     }
 

@@ -18,7 +18,7 @@ public sealed record ExperimentConfig
     public const string SourceOnly = "source-only";
 
     /// <summary>The keys that are the experiment's own (not training or method settings).</summary>
-    public static readonly IReadOnlyList<string> ExperimentKeys = ["corpora", "directions", "methods", "repeats"];
+    public static readonly IReadOnlyList<string> ExperimentKeys = ["corpora", "directions", "methods", "repeats", "grid"];
 
     /// <summary>Path of corpus A (a .parquet corpus file).</summary>
     public string CorpusA { get; init; } = "";
@@ -41,6 +41,9 @@ public sealed record ExperimentConfig
 
     /// <summary>Method settings by declared name (e.g. "m", "coral-lambda"); a setting not given keeps its default.</summary>
     public IReadOnlyDictionary<string, object> MethodSettings { get; init; } = new Dictionary<string, object>();
+
+    /// <summary>Hyperparameter grids per method (<c>grid:</c>); with one, the experiment is a <see cref="SelectionStudy"/>.</summary>
+    public HyperparameterGrid Grid { get; init; } = HyperparameterGrid.Empty;
 
     /// <summary>The methods that may be named, and their settings.</summary>
     public MethodRegistry Registry { get; init; } = MethodRegistry.Default;
@@ -76,6 +79,17 @@ public sealed record ExperimentConfig
         foreach (var (name, value) in MethodSettings)
             (Registry.MethodSettings.FirstOrDefault(d => d.Name == name)
                 ?? throw new InvalidSettingException(name, $"is not a setting of any method; known: {string.Join(", ", Registry.MethodSettings.Select(d => d.Name))}.")).Check(value);
+        Grid.Validate(Registry, methods);
+    }
+
+    /// <summary>This configuration with <paramref name="point"/>'s values in place of the settings it varies.</summary>
+    public ExperimentConfig ForPoint(GridPoint point)
+    {
+        var training = point.Values.Where(v => Registry.TrainingSettings.Any(d => d.Name == v.Key)).ToDictionary();
+        var methodSettings = new Dictionary<string, object>(MethodSettings, StringComparer.Ordinal);
+        foreach (var (name, value) in point.Values.Where(v => !training.ContainsKey(v.Key)))
+            methodSettings[name] = value;
+        return this with { Training = Settings.With(Training, training), MethodSettings = methodSettings };
     }
 
     /// <summary>
@@ -107,7 +121,7 @@ public sealed record ExperimentConfig
         var differences = new List<string>();
         foreach (var (key, value) in mine)
         {
-            if (key is "corpus-a" or "corpus-b" or "seed" or "threads") continue;
+            if (key is "corpus-a" or "corpus-b" or "seed" or "threads" or "grid") continue;
             var reference = theirs[key];
             if (!JsonNode.DeepEquals(value, reference))
                 differences.Add($"{key}: {value?.ToJsonString()} (paper: {reference?.ToJsonString()})");
@@ -149,6 +163,8 @@ public sealed record ExperimentConfig
             json[key] = value?.DeepClone();
         foreach (var d in config.UsedMethodSettings())
             json[d.Name] = d.ToJson(config.MethodSettings.TryGetValue(d.Name, out var v) ? v : d.Default);
+        if (!config.Grid.IsEmpty)
+            json["grid"] = config.Grid.ToJson(config.Registry);
         return json;
     }
 
@@ -172,6 +188,7 @@ public sealed record ExperimentConfig
             Repeats = o["repeats"]?.GetValue<int>() ?? 10,
             Training = Settings.With(new TrainingOptions(), training),
             MethodSettings = methodSettings,
+            Grid = o["grid"] is JsonObject grid ? HyperparameterGrid.FromJson(grid, registry) : HyperparameterGrid.Empty,
             Registry = registry,
         };
     }

@@ -10,7 +10,8 @@ namespace SerAdapt.Experiments;
 /// Reads an experiment configuration from YAML: a flat mapping whose keys are the experiment's own
 /// (<c>corpora: [A, B]</c>, <c>directions</c>, <c>methods</c>, <c>repeats</c>) and every setting the
 /// <see cref="MethodRegistry"/> declares, by its declared name (the same word as the command-line flag).
-/// Relative corpus paths are taken from the config file's folder. Unknown keys, wrong types, bad values
+/// <c>grid:</c> maps methods to settings and their values (<c>mrd: {lr: [5e-5, 1e-4], m: [1, 3]}</c>, see
+/// <see cref="HyperparameterGrid"/>). Relative corpus paths are taken from the config file's folder. Unknown keys, wrong types, bad values
 /// and YAML syntax errors are reported with the file, line and column.
 /// </summary>
 public static class ExperimentConfigFile
@@ -89,6 +90,9 @@ public static class ExperimentConfigFile
                 case "repeats":
                     config = config with { Repeats = reader.Int(value) };
                     break;
+                case "grid":
+                    config = config with { Grid = reader.Grid(value, registry) };
+                    break;
                 default:
                     var d = registry.AllSettings.FirstOrDefault(s => s.Name == key) ?? throw reader.Error(keyNode,
                         Renamed.TryGetValue(key, out var now) ? $"'{key}' is now called '{now}'."
@@ -125,6 +129,9 @@ public static class ExperimentConfigFile
         sb.AppendLine($"directions: {defaults.Directions}   # {string.Join(" | ", ExperimentConfig.DirectionChoices)}");
         sb.AppendLine($"methods: [{string.Join(", ", defaults.Methods)}]   # any of: {string.Join(", ", registry.Names)}");
         sb.AppendLine($"repeats: {defaults.Repeats}   # runs per method and direction");
+        sb.AppendLine("# grid:   # optional: per method, settings and their values; every point is trained and each selection criterion's choice reported");
+        sb.AppendLine("#   mrd: {lr: [5e-5, 1e-4], m: [1, 3]}");
+        sb.AppendLine("#   coral: {coral-lambda: [0.3, 1, 3]}");
         sb.AppendLine().AppendLine("# Training (every method)");
         foreach (var d in registry.TrainingSettings) Line(sb, d, d.Description);
         foreach (var m in registry.Methods)
@@ -173,6 +180,41 @@ public static class ExperimentConfigFile
             {
                 throw Error(node, Renamed.TryGetValue(s, out var now) ? $"{ex.Message} ('{s}' is now called '{now}')" : ex.Message);
             }
+        }
+
+        public HyperparameterGrid Grid(YamlNode node, MethodRegistry registry)
+        {
+            if (node is not YamlMappingNode methods)
+                throw Error(node, "expected a mapping of methods to settings, e.g. 'mrd: {lr: [5e-5, 1e-4], m: [1, 3]}'.");
+            var grid = new List<KeyValuePair<string, IReadOnlyList<GridAxis>>>();
+            foreach (var (methodNode, settingsNode) in methods.Children)
+            {
+                string method = Scalar(methodNode);
+                if (grid.Any(g => g.Key == method)) throw Error(methodNode, $"the grid of '{method}' appears twice.");
+                if (settingsNode is not YamlMappingNode settings)
+                    throw Error(settingsNode, $"expected the settings of {method} and their values, e.g. '{{lr: [5e-5, 1e-4]}}'.");
+                var axes = new List<GridAxis>();
+                foreach (var (settingNode, valuesNode) in settings.Children)
+                {
+                    string setting = Scalar(settingNode);
+                    SettingDeclaration d;
+                    try
+                    {
+                        d = HyperparameterGrid.Declaration(registry, method, setting);
+                    }
+                    catch (InvalidSettingException ex)
+                    {
+                        throw Error(ex.Key == "grid" ? methodNode : settingNode, ex.Message);
+                    }
+                    if (axes.Any(a => a.Setting == setting)) throw Error(settingNode, $"'{setting}' appears twice in the grid of {method}.");
+                    var values = valuesNode is YamlSequenceNode seq ? seq.Children.Select(v => Setting(d, v)).ToList() : [Setting(d, valuesNode)];
+                    if (values.Count == 0) throw Error(valuesNode, $"'{setting}' needs at least one value in the grid of {method}.");
+                    if (values.Select(d.Format).Distinct().Count() != values.Count) throw Error(valuesNode, $"'{setting}' lists a value twice in the grid of {method}.");
+                    axes.Add(new GridAxis(setting, values));
+                }
+                grid.Add(new(method, axes));
+            }
+            return new HyperparameterGrid(grid);
         }
 
         public List<string> StringList(YamlNode node) => node switch

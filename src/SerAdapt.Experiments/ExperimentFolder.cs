@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SerAdapt.Files;
@@ -18,22 +17,22 @@ public sealed class ExperimentFolder
     /// <summary>Files this tool writes into a report folder; --force deletes exactly these.</summary>
     public static readonly IReadOnlyList<string> OwnFiles =
         [ManifestName, RunLog.FileName, ExperimentReport.ResultsCsv, ExperimentReport.SummaryJson, ExperimentReport.ReportMd,
-         ExperimentReport.ChartPng, ExperimentReport.ChartSvg];
+         ExperimentReport.ChartPng, ExperimentReport.ChartSvg, SelectionStudy.GridLog, SelectionReport.Csv];
 
-    private ExperimentFolder(string directory, ExperimentConfig config, Shard shard, JsonObject? corpora = null)
+    private ExperimentFolder(string directory, ExperimentConfig config, Shard shard, IReadOnlyDictionary<string, CorpusFingerprint> corpora)
     {
         Directory = directory;
         Config = config;
         Shard = shard;
-        Corpora = corpora ?? CorpusRecords(config);
+        Corpora = corpora;
     }
 
     public string Directory { get; }
     public ExperimentConfig Config { get; }
     public Shard Shard { get; }
 
-    /// <summary>Each corpus file as the experiment started: "a"/"b" -> { path, sha256, bytes }.</summary>
-    public JsonObject Corpora { get; }
+    /// <summary>Each corpus file as the experiment started, by role "a"/"b" (only those that existed).</summary>
+    public IReadOnlyDictionary<string, CorpusFingerprint> Corpora { get; private set; }
     public string RunLogPath => Path.Combine(Directory, RunLog.FileName);
 
     public List<RunResult> ReadResults() => RunLog.Read(RunLogPath);
@@ -44,9 +43,11 @@ public sealed class ExperimentFolder
     /// Opens <paramref name="directory"/> for the experiment: creates it when missing or empty; with
     /// <paramref name="resume"/> continues a folder of the same configuration and shard (a folder
     /// that does not exist yet is simply started); with <paramref name="force"/> deletes the files
-    /// of an earlier experiment first. Anything else that exists is refused.
+    /// of an earlier experiment first. Anything else that exists is refused. <paramref name="corpora"/>: the corpus
+    /// files' fingerprints when the caller has them (with row counts, or a merge's recorded ones); else they are computed.
     /// </summary>
-    public static ExperimentFolder Create(string directory, ExperimentConfig config, Shard shard, bool resume, bool force)
+    public static ExperimentFolder Create(string directory, ExperimentConfig config, Shard shard, bool resume, bool force,
+        IReadOnlyDictionary<string, CorpusFingerprint>? corpora = null)
     {
         var full = Path.GetFullPath(directory);
         if (File.Exists(full)) throw new ReportFolderException($"Report folder {full} is a file.");
@@ -61,10 +62,10 @@ public sealed class ExperimentFolder
             if (difference is not null)
                 throw new ReportFolderException($"{full} was started with another configuration ({difference}); use another folder or --force to start over.");
             // The finished runs were trained on the recorded data: results of other data must not be mixed in.
-            var now = CorpusRecords(config);
+            var now = corpora ?? Fingerprints(config);
             foreach (var (role, recorded) in existing.Corpora)
-                if (!SameData(recorded, now[role]))
-                    throw new ReportFolderException($"{(role == "a" ? config.CorpusA : config.CorpusB)} changed since the experiment in {full} started ({Describe(recorded)}, now {Describe(now[role])}); "
+                if (!recorded.SameData(now.GetValueOrDefault(role)))
+                    throw new ReportFolderException($"{(role == "a" ? config.CorpusA : config.CorpusB)} changed since the experiment in {full} started ({recorded.Describe()}, now {now.GetValueOrDefault(role)?.Describe() ?? "missing"}); "
                         + "resuming would mix results of two data sets: use another folder or --force to start over.");
             RunLog.Repair(existing.RunLogPath);
             // threads may differ between the runs of one experiment: keep the caller's.
@@ -81,7 +82,10 @@ public sealed class ExperimentFolder
         System.IO.Directory.CreateDirectory(full);
         foreach (var name in OwnFiles)
             File.Delete(Path.Combine(full, name));
-        var folder = new ExperimentFolder(full, config, shard);
+        foreach (var figure in System.IO.Directory.EnumerateFiles(full, SelectionReport.FigurePrefix + "*.*")
+                     .Where(f => f.EndsWith(".png", StringComparison.Ordinal) || f.EndsWith(".svg", StringComparison.Ordinal)))
+            File.Delete(figure);
+        var folder = new ExperimentFolder(full, config, shard, corpora ?? Fingerprints(config));
         folder.WriteManifest();
         return folder;
     }
@@ -100,7 +104,7 @@ public sealed class ExperimentFolder
                 throw new ReportFolderException($"{manifestPath}: format {version}, this tool reads format {FormatVersion}.");
             var config = ExperimentConfig.FromJson(manifest["config"]!);
             var shard = Shard.Parse(manifest["shard"]!.GetValue<string>());
-            var corpora = manifest["corpora"]?.AsObject().DeepClone().AsObject() ?? [];
+            var corpora = (manifest["corpora"]?.AsObject() ?? []).ToDictionary(kv => kv.Key, kv => CorpusFingerprint.FromJson(kv.Value!));
             return new ExperimentFolder(full, config, shard, corpora);
         }
         catch (Exception ex) when (ex is JsonException or NullReferenceException or InvalidOperationException or ArgumentException)
@@ -127,28 +131,28 @@ public sealed class ExperimentFolder
             ["format"] = FormatVersion,
             ["shard"] = Shard.ToString(),
             ["config"] = ExperimentConfig.ToJson(Config),
-            ["corpora"] = Corpora.DeepClone(),
+            ["corpora"] = new JsonObject(Corpora.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value.ToJson()))),
         };
         AtomicFile.WriteAllText(Path.Combine(Directory, ManifestName), manifest.ToJsonString(ExperimentConfig.JsonOptions) + "\n");
     }
 
-    // Corpus "a" and "b" (those that exist: tests may name files that do not) with their path, SHA-256 and size.
-    private static JsonObject CorpusRecords(ExperimentConfig config)
+    /// <summary>
+    /// Records the corpus files of a folder made before they existed (the demo writes its corpora into its
+    /// report folder): fingerprints them now, with <paramref name="rows"/> by role, and rewrites experiment.json.
+    /// </summary>
+    public void RecordCorpora(IReadOnlyDictionary<string, int> rows)
     {
-        var records = new JsonObject();
-        foreach (var (role, file) in new[] { ("a", config.CorpusA), ("b", config.CorpusB) })
-        {
-            if (!File.Exists(file)) continue;
-            using var stream = File.OpenRead(file);
-            records[role] = new JsonObject { ["path"] = file, ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(stream)), ["bytes"] = stream.Length };
-        }
-        return records;
+        Corpora = Fingerprints(Config, rows);
+        WriteManifest();
     }
 
-    // Same data: the path may differ (a moved folder), the content may not.
-    private static bool SameData(JsonNode? a, JsonNode? b) =>
-        a is not null && b is not null && JsonNode.DeepEquals(a["sha256"], b["sha256"]) && JsonNode.DeepEquals(a["bytes"], b["bytes"]);
-
-    private static string Describe(JsonNode? record) => record is null ? "missing"
-        : $"sha256 {record["sha256"]!.GetValue<string>()[..12]}..., {record["bytes"]} bytes";
+    /// <summary>Corpus "a" and "b" of <paramref name="config"/> (those that exist: tests may name files that do not), with their row counts when given.</summary>
+    public static IReadOnlyDictionary<string, CorpusFingerprint> Fingerprints(ExperimentConfig config, IReadOnlyDictionary<string, int>? rows = null)
+    {
+        var records = new Dictionary<string, CorpusFingerprint>();
+        foreach (var (role, file) in new[] { ("a", config.CorpusA), ("b", config.CorpusB) })
+            if (File.Exists(file))
+                records[role] = CorpusFingerprint.Of(file, rows is not null && rows.TryGetValue(role, out int n) ? n : null);
+        return records;
+    }
 }

@@ -9,8 +9,8 @@ namespace SerAdapt.Experiments;
 
 /// <summary>
 /// Writes the report files of an experiment folder from its results: results.csv (one row per
-/// run), summary.json, report.md (Table-1 layout, Wilcoxon tests against Source-only, settings) and
-/// the bar chart (PNG and SVG). Every file appears whole or not at all.
+/// run), summary.json, report.md (Table-1 layout, Wilcoxon tests against Source-only, settings, the
+/// <see cref="RunRecord"/>) and the bar chart (PNG and SVG). Every file appears whole or not at all.
 /// </summary>
 public static class ExperimentReport
 {
@@ -25,14 +25,17 @@ public static class ExperimentReport
     /// <param name="notes">Extra paragraphs for the top of report.md (e.g. the demo's data description).</param>
     /// <param name="appendix">Markdown inserted before the settings (e.g. the demo's Figure 2 section).</param>
     public static ExperimentSummary Write(string directory, ExperimentConfig config, Shard shard, IReadOnlyList<RunResult> results,
-        IReadOnlyList<string>? notes = null, string? appendix = null)
+        RunRecord record, IReadOnlyList<string>? notes = null, string? appendix = null)
     {
         var summary = ExperimentSummary.Of(config, results);
         AtomicFile.WriteAllText(Path.Combine(directory, ResultsCsv), Csv(config, results));
-        AtomicFile.WriteAllText(Path.Combine(directory, SummaryJson), Json(config, shard, summary).ToJsonString(ExperimentConfig.JsonOptions) + "\n");
+        var json = Json(config, shard, summary);
+        json["record"] = record.ToJson(directory);
+        AtomicFile.WriteAllText(Path.Combine(directory, SummaryJson), json.ToJsonString(ExperimentConfig.JsonOptions) + "\n");
         bool chart = summary.Rows.Any(r => r.Runs > 0);
         if (chart) ResultsChart.Write(config, summary, Path.Combine(directory, Path.GetFileNameWithoutExtension(ChartPng)));
-        AtomicFile.WriteAllText(Path.Combine(directory, ReportMd), Markdown(config, shard, summary, results, notes ?? [], chart, appendix));
+        AtomicFile.WriteAllText(Path.Combine(directory, ReportMd),
+            Markdown(config, shard, summary, results, notes ?? [], chart, appendix) + "\n" + record.Markdown(directory).TrimEnd() + "\n");
         return summary;
     }
 
@@ -214,7 +217,8 @@ public static class ExperimentReport
         sb.AppendLine();
     }
 
-    private static string Percent(Statistic s) =>
+    /// <summary>"12.34 ± 1.23" (%), "12.34" for one value, "–" for none.</summary>
+    internal static string Percent(Statistic s) =>
         double.IsNaN(s.Mean) ? "–" : double.IsNaN(s.Std) ? string.Create(Inv, $"{s.Mean * 100:F2}") : string.Create(Inv, $"{s.Mean * 100:F2} ± {s.Std * 100:F2}");
 
     private static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.001 ? "< 0.001" : p.ToString("F3", Inv);

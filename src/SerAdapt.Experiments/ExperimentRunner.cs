@@ -34,7 +34,7 @@ public static class ExperimentRunner
             done.Add(result);
         }
 
-        ExperimentReport.Write(folder.Directory, config, folder.Shard, Order(config, done));
+        ExperimentReport.Write(folder.Directory, config, folder.Shard, Order(config, done), RunRecord.Capture(folder.Corpora));
         return done;
     }
 

@@ -14,7 +14,7 @@ public static class RunLog
 
     private static readonly JsonSerializerOptions LineOptions = new(ExperimentConfig.JsonOptions) { WriteIndented = false };
 
-    public static void Append(string path, RunResult result)
+    public static void Append<T>(string path, T result)
     {
         var line = JsonSerializer.Serialize(result, LineOptions) + "\n";
         using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
@@ -23,12 +23,15 @@ public static class RunLog
     }
 
     /// <summary>The complete lines of the log; a missing file is an empty log.</summary>
-    public static List<RunResult> Read(string path) => ReadCore(path, out _);
+    public static List<RunResult> Read(string path) => ReadCore<RunResult>(path, out _);
+
+    /// <summary>The complete lines of a log of other records (e.g. a grid's <see cref="EpochScores"/>).</summary>
+    public static List<T> Read<T>(string path) => ReadCore<T>(path, out _);
 
     /// <summary>Cuts off a partial last line (left by a kill during an append).</summary>
     public static void Repair(string path)
     {
-        ReadCore(path, out long validLength);
+        ReadCore<JsonElement>(path, out long validLength);
         if (File.Exists(path) && new FileInfo(path).Length != validLength)
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Write);
@@ -37,9 +40,9 @@ public static class RunLog
         }
     }
 
-    private static List<RunResult> ReadCore(string path, out long validLength)
+    private static List<T> ReadCore<T>(string path, out long validLength)
     {
-        var results = new List<RunResult>();
+        var results = new List<T>();
         validLength = 0;
         if (!File.Exists(path)) return results;
         var bytes = File.ReadAllBytes(path);
@@ -50,10 +53,10 @@ public static class RunLog
             lineNumber++;
             bool complete = end >= 0;
             var text = Encoding.UTF8.GetString(bytes, start, (complete ? end : bytes.Length) - start);
-            RunResult? result = null;
+            T? result = default;
             try
             {
-                result = JsonSerializer.Deserialize<RunResult>(text, ExperimentConfig.JsonOptions);
+                result = JsonSerializer.Deserialize<T>(text, ExperimentConfig.JsonOptions);
             }
             catch (JsonException) when (!complete)
             {

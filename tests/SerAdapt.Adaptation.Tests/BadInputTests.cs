@@ -23,6 +23,15 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Rsd_TargetSmallerThanBatch_FailsBeforeTrainingNamingBatchSize()
+    {
+        var (source, target) = SyntheticPair.Create(64, 20);
+        var ex = Assert.Throws<InvalidSettingException>(() => new Rsd().Fit(source, target, SyntheticPair.SmallOptions(1)));
+        Assert.Equal("batch-size", ex.Key);
+        Assert.Contains("target's 20 rows", ex.Problem);
+    }
+
+    [Fact]
     public void TrainingOptions_NegativeLearningRate_FailsNamingLr()
     {
         var ex = Assert.Throws<InvalidSettingException>(() => (new TrainingOptions { LearningRate = -1 }).Validate());

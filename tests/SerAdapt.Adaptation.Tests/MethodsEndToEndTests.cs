@@ -17,6 +17,8 @@ public class MethodsEndToEndTests(ITestOutputHelper output)
         "adabn" => new AdaBn(new SourceOnlyOptions(2)),
         "dan" => new Dan(new DanOptions(RegressorLayers: 2)),
         "adda" => new Adda(new AddaOptions(DiscriminatorWidth: 16, RegressorLayers: 2)),
+        "rsd" => new Rsd(new RsdOptions(Lambda: 1f, RegressorLayers: 2)),
+        "daregram" => new DareGram(new DareGramOptions(RegressorLayers: 2)),
         _ => throw new ArgumentException(name),
     };
 

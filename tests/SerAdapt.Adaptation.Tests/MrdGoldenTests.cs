@@ -13,12 +13,12 @@ public class MrdGoldenTests(ITestOutputHelper output)
     private const double Tolerance = 1e-5;
     private const double AbsoluteFloor = 1e-6;
 
-    private static Sequential Block(int inputs, int outputs) =>
+    internal static Sequential Block(int inputs, int outputs) =>
         new(new Linear(inputs, outputs, new Rng(0), bias: false), new BatchNorm1d(outputs), new Selu(), new Dropout(new Rng(0), 0f));
 
-    private static Sequential Network(params Module[][] parts) => new(parts.SelectMany(p => p));
+    internal static Sequential Network(params Module[][] parts) => new(parts.SelectMany(p => p));
 
-    private static Module[] Blocks(Sequential s) => [.. s.Modules];
+    internal static Module[] Blocks(Sequential s) => [.. s.Modules];
 
     [Fact]
     public void ThreeIterations_MatchPyTorchWithin1e5Relative()

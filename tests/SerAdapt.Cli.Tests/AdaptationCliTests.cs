@@ -56,7 +56,7 @@ public sealed class AdaptationCliTests : IDisposable
         Assert.Contains("epoch 3/3:", output);
         Assert.Matches(@"target: Pearson -?\d\.\d{4}, CCC -?\d\.\d{4} on 120 labelled utterances", output);
         var lines = File.ReadAllLines(P("train-pred.csv"));
-        Assert.Equal("id,prediction,f1,f2", lines[0]);
+        Assert.Equal("id,valence,f1,f2", lines[0]);
         Assert.Equal(121, lines.Length);
         Assert.StartsWith("tgt_0,", lines[1]);
         string json = File.ReadAllText(Path.Combine(P("model"), "model.json"));
@@ -72,7 +72,7 @@ public sealed class AdaptationCliTests : IDisposable
 
         var (code, output, error) = Run("predict", "--model", P("model"), target, "-o", P("pred.csv"));
         Assert.True(code == 0, error);
-        Assert.Contains("120 predictions of the coral model", output);
+        Assert.Contains("120 valence predictions of the coral model", output);
         Assert.Equal(File.ReadAllLines(P("train-pred.csv")), File.ReadAllLines(P("pred.csv")));
 
         var evaluation = Run("evaluate", "--predictions", P("pred.csv"), "--truth", target);
@@ -127,7 +127,7 @@ public sealed class AdaptationCliTests : IDisposable
     [Theory]
     [InlineData("--m", "0", "--m must be at least 1, got 0.")]
     [InlineData("--lr", "-1", "--lr must be positive, got -1.")]
-    [InlineData("--selection", "best", "--selection must be one of fixed | source-val | oracle, got 'best'.")]
+    [InlineData("--selection", "best", "--selection must be one of fixed | source-val | iwcv | dev | oracle, got 'best'.")]
     public void Train_BadSetting_FailsBeforeReadingData(string option, string value, string message)
     {
         var (code, _, error) = Run("train", "--method", "mrd", "--source", P("missing-src.csv"), "--target", P("missing-tgt.csv"), "-o", P("model"), option, value);

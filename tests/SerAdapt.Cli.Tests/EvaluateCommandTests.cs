@@ -23,14 +23,34 @@ public sealed class EvaluateCommandTests : IDisposable
         return P("truth.csv");
     }
 
-    private string Predictions(params string[] rows)
+    private string Predictions(params string[] rows) => PredictionsOf("prediction", rows);
+
+    private string PredictionsOf(string column, params string[] rows)
     {
-        File.WriteAllText(P("pred.csv"), "id,prediction\n" + string.Join('\n', rows) + "\n");
+        File.WriteAllText(P("pred.csv"), $"id,{column}\n" + string.Join('\n', rows) + "\n");
         return P("pred.csv");
     }
 
     private static string[] Rows(int count) =>
         [.. Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"u{i},{1.1 + i * 0.4:R}"))];
+
+    [Fact]
+    public void Evaluate_PredictionsOfAnotherLabel_FailsNamingBoth()
+    {
+        var (code, _, error) = CliHarness.Run("evaluate", "--predictions", PredictionsOf("arousal", Rows(10)), "--truth", Truth());
+        Assert.Equal(1, code);
+        Assert.Contains("holds arousal predictions; scoring them against valence labels", error);
+    }
+
+    [Fact]
+    public void Evaluate_ValencePredictionsAgainstGenericLabelColumn_Scores()
+    {
+        File.WriteAllText(P("truth.csv"), File.ReadAllText(Truth()).Replace("id,valence,", "id,pleasure,"));
+        var (code, output, error) = CliHarness.Run("evaluate", "--predictions", PredictionsOf("valence", Rows(10)), "--truth", P("truth.csv"),
+            "--label", "pleasure");
+        Assert.True(code == 0, error);
+        Assert.Contains("10 utterances", output);
+    }
 
     [Fact]
     public void Evaluate_NaNPrediction_FailsNamingFileAndLine()

@@ -76,7 +76,7 @@ public sealed class ExperimentCommandTests(TinyExperiment tiny) : IClassFixture<
         File.ReadAllLines(Path.Combine(folder, ExperimentReport.ResultsCsv)).Skip(1).Select(l => l.Split(',')).ToList();
 
     /// <summary>results.csv rows without the seconds column (wall time differs between runs).</summary>
-    private static List<string> RowsWithoutSeconds(string folder) =>
+    internal static List<string> RowsWithoutSeconds(string folder) =>
         Rows(folder).Select(r => string.Join(',', r.Where((_, i) => i != 10))).ToList();
 
     /// <summary>"mean ± std" in % of one results.csv column for a method and direction (sample std), as Table 1 prints it.</summary>
@@ -128,6 +128,29 @@ public sealed class ExperimentCommandTests(TinyExperiment tiny) : IClassFixture<
         }
         Assert.Contains($"{PlannedRuns} of {PlannedRuns} runs", output);
         Assert.Contains("Report: " + Path.Combine(tiny.Reference, ExperimentReport.ReportMd), output);
+    }
+
+    [Fact]
+    public void Experiment_SummaryAndReport_RecordCorpusRowsAndChecksums()
+    {
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(tiny.Reference, ExperimentReport.SummaryJson)))!;
+        string report = File.ReadAllText(Path.Combine(tiny.Reference, ExperimentReport.ReportMd));
+
+        var record = summary["record"]!;
+        foreach (var (role, file, rows) in new[] { ("a", tiny.A, 100), ("b", tiny.B, 130) })
+        {
+            var corpus = record["corpora"]![role]!;
+            string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+            Assert.Equal(Path.Combine("..", Path.GetFileName(file)), corpus["path"]!.GetValue<string>());
+            Assert.Equal(sha, corpus["sha256"]!.GetValue<string>());
+            Assert.Equal(rows, corpus["rows"]!.GetValue<int>());
+            Assert.Contains($"| {role} | `{Path.Combine("..", Path.GetFileName(file))}` | {rows} | {new FileInfo(file).Length} | `{sha}` |", report);
+        }
+        Assert.Equal(Environment.ProcessorCount, record["machine"]!["cores"]!.GetValue<int>());
+        Assert.Contains("## Reproducing this result", report);
+        // The settings are written once: the config, not again in the record.
+        Assert.Null(record["settings"]);
+        Assert.Equal(16, summary["config"]!["width"]!.GetValue<int>());
     }
 
     [Fact]

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace SerAdapt.Cli.Tests;
 
 /// <summary>A generic CSV with a valence column, which <c>train</c> accepts, is accepted by <c>experiment</c> and <c>tsne</c> too.</summary>
@@ -11,23 +8,9 @@ public sealed class GenericCsvEveryCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string Corpus(string name, double shift)
-    {
-        var rng = new Random(name.Length + (int)(shift * 10));
-        var text = new StringBuilder("id,session,valence,f0,f1,f2\n");
-        for (int i = 0; i < 48; i++)
-        {
-            double a = rng.NextDouble(), b = rng.NextDouble();
-            text.Append(CultureInfo.InvariantCulture, $"{name}{i},s{i % 3},{1 + 4 * a:R},{a + shift:R},{b:R},{a * b:R}\n");
-        }
-        string path = Path.Combine(_dir, name + ".csv");
-        File.WriteAllText(path, text.ToString());
-        return path;
-    }
+    private string Corpus(string name, double shift) => SmallCsvCorpus.Write(_dir, name, shift);
 
-    private static readonly string[] Small =
-        ["--epochs", "1", "--width", "8", "--encoder-layers", "1", "--regressor-layers", "1", "--mrd-r1-layers", "1", "--mrd-r2-layers", "1",
-         "--batch-size", "16", "--selection", "fixed", "--threads", "1"];
+    private static readonly string[] Small = SmallCsvCorpus.SmallTraining;
 
     [Fact]
     public void Experiment_GenericCsvWithValenceColumn_Runs()

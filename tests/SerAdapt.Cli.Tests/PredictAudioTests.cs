@@ -64,12 +64,58 @@ public sealed class PredictAudioTests : IDisposable
         Assert.False(File.Exists(P("pred.csv")));
     }
 
+    [Fact]
+    public void Predict_ShortAndSilentWav_WarnsNamingEach()
+    {
+        string model = SaveModel(Is10FeatureNames.Functionals(Is10Variant.Is10).ToArray());
+        Directory.CreateDirectory(P("audio"));
+        FakeEmotionCorpora.WriteTone(P("audio/short.wav"), 200, 0.3);
+        FakeEmotionCorpora.WriteTone(P("audio/silent.wav"), 200, 1.0, amplitude: 0);
+        FakeEmotionCorpora.WriteTone(P("audio/speech.wav"), 200, 1.0);
+
+        var (code, _, error) = CliHarness.Run("predict", "--model", model, P("audio"), "-o", P("pred.csv"), "--threads", "1");
+
+        Assert.True(code == 0, error);
+        Assert.Contains($"warning: {P("audio/short.wav")} is 0.30 s long (under 0.5 s)", error);
+        Assert.Contains($"warning: {P("audio/silent.wav")} is silent (all samples zero)", error);
+        Assert.DoesNotContain("speech.wav", error);
+        Assert.Equal(4, File.ReadAllLines(P("pred.csv")).Length);
+    }
+
+    [Fact]
+    public void Predict_ModelRecordingItsLabel_NamesTheColumnAndCountsPredictionsOutsideItsScale()
+    {
+        string model = SaveModel(["f0", "f1", "f2"], ("label", "arousal"), ("label_scale", "100-101"));
+        File.WriteAllText(P("in.csv"), "id,f0,f1,f2\nu1,1,2,3\nu2,4,5,6\n");
+
+        var (code, output, error) = CliHarness.Run("predict", "--model", model, P("in.csv"), "-o", P("pred.csv"));
+
+        Assert.True(code == 0, error);
+        Assert.Equal("id,arousal", File.ReadAllLines(P("pred.csv"))[0]);
+        Assert.Contains("2 arousal predictions of the source-only model", output);
+        Assert.Contains("warning: 2 of 2 predictions lie outside the model's arousal scale 100-101", error);
+    }
+
+    [Fact]
+    public void Predict_ModelWithoutLabel_KeepsGenericColumnAndSaysSo()
+    {
+        string model = SaveModel(["f0", "f1", "f2"]);
+        File.WriteAllText(P("in.csv"), "id,f0,f1,f2\nu1,1,2,3\n");
+
+        var (code, output, error) = CliHarness.Run("predict", "--model", model, P("in.csv"), "-o", P("pred.csv"));
+
+        Assert.True(code == 0, error);
+        Assert.Equal("id,prediction", File.ReadAllLines(P("pred.csv"))[0]);
+        Assert.Contains("does not record which label it predicts", output);
+    }
+
     /// <summary>A small untrained source-only model whose inputs carry <paramref name="names"/>.</summary>
-    private string SaveModel(string[] names)
+    private string SaveModel(string[] names, params (string Key, string Value)[] info)
     {
         var architecture = new NetworkArchitecture(names.Length, 8, 1, [new HeadShape("regressor", 2)], 0f);
         var model = ValenceModel.Create("source-only", architecture, new Rng(3));
         model.Normalisation = new FeatureNormalisation(names, new float[names.Length], Enumerable.Repeat(1000f, names.Length).ToArray());
+        foreach (var (key, value) in info) model.SetInfo(key, value);
         string dir = P("model-" + names.Length);
         model.Save(dir);
         return dir;

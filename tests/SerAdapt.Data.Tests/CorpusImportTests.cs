@@ -94,10 +94,11 @@ public class CorpusImportTests
     public void FromTable_NaNFeature_FailsNamingLineAndFeature()
     {
         var t = OpenSmileArff.Read(new StringReader("@relation r\n@attribute name string\n@attribute f1 numeric\n@attribute f2 numeric\n@data\na,1,2\nb,1,nan\n"), "n.arff");
-        var ex = Assert.Throws<DataFormatException>(() => CorpusImport.FromTable(t, "c", NonFinitePolicy.Fail));
+        var ex = Assert.Throws<NonFiniteFeatureException>(() => CorpusImport.FromTable(t, "c", NonFinitePolicy.Fail));
         Assert.Equal(("n.arff", 7, 3), (ex.File, ex.Line, ex.Column));
         Assert.Contains("'f2'", ex.Message);
-        Assert.Contains("--impute mean", ex.Message);
+        Assert.DoesNotContain("--impute", ex.Message);
+        Assert.Contains("--impute mean", ex.WithImputeHint().Message);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public static class FakeEmotionCorpora
     }
 
     /// <summary>16 kHz mono 16-bit PCM: a tone with a few harmonics, so that it is voiced.</summary>
-    public static void WriteTone(string path, double hz, double seconds)
+    public static void WriteTone(string path, double hz, double seconds, double amplitude = 6000)
     {
         int n = (int)(16000 * seconds);
         using var stream = new MemoryStream();
@@ -99,7 +99,7 @@ public static class FakeEmotionCorpora
             {
                 double t = i / 16000.0, x = 0;
                 for (int h = 1; h <= 5; h++) x += Math.Sin(2 * Math.PI * h * hz * t) / h;
-                w.Write((short)(6000 * x));
+                w.Write((short)(amplitude * x));
             }
         }
         File.WriteAllBytes(path, stream.ToArray());

@@ -54,7 +54,7 @@ public class GenericCsvTests
     public void Read_MissingFeature_FailsUnderTheFailPolicyNamingLineAndColumn()
     {
         var t = Parse("id,x,y\nu1,1,2\nu2,,3\n");
-        var ex = Assert.Throws<DataFormatException>(() => t.HandleNonFinite(NonFinitePolicy.Fail));
+        var ex = Assert.Throws<NonFiniteFeatureException>(() => t.HandleNonFinite(NonFinitePolicy.Fail));
         Assert.Contains("'x'", ex.Message);
         Assert.Contains(":3:2", ex.Message);
     }

@@ -51,4 +51,24 @@ public class LabelScaleTests
         Assert.Equal(LabelScale.OneToFive, scales.For("arousal"));
         Assert.Equal(new LabelScale(0, 1), scales.For("dominance"));
     }
+
+    [Theory]
+    [InlineData(1f, 5f)]
+    [InlineData(-1f, 1f)]
+    [InlineData(-2.5f, -0.5f)]
+    [InlineData(1e-7f, 3f)]
+    public void TryParseRange_ReadsWhatToStringWrites(float min, float max)
+    {
+        var scale = new LabelScale(min, max);
+        Assert.True(LabelScale.TryParseRange(scale.ToString(), out var parsed));
+        Assert.Equal(scale, parsed);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("5")]
+    [InlineData("5-1")]
+    [InlineData("a-b")]
+    [InlineData("1,5")]
+    public void TryParseRange_Other_IsFalse(string text) => Assert.False(LabelScale.TryParseRange(text, out _));
 }

@@ -37,4 +37,15 @@ public class WorkerPoolTests
         WorkerPool.Run(next, 2, 8);
         Assert.All(next.Runs, r => Assert.Equal(1, r));
     }
+
+    // One thread (or a pool busy with another caller's job) runs the chunks on the caller: the same
+    // contract holds there. This path made the test above fail when another test held the pool.
+    [Fact]
+    public void Run_OnTheCallerAlone_ChunkThrows_RethrowsItAfterTheOtherChunks()
+    {
+        var work = new CountingWork(64, failAt: 40);
+        var ex = Assert.Throws<InvalidDataException>(() => WorkerPool.Run(work, 1, 64));
+        Assert.Equal("chunk 40", ex.Message);
+        Assert.All(work.Runs, r => Assert.Equal(1, r));
+    }
 }

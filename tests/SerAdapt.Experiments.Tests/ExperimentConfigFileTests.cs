@@ -37,6 +37,12 @@ public class ExperimentConfigFileTests
             adda-pretrain-fraction: 0.25
             adda-discriminator-layers: 2
             adda-discriminator-width: 64
+            rsd-lambda: 0.5
+            rsd-bases-weight: 0.2
+            daregram-angle: 0.1
+            daregram-scale: 0.01
+            daregram-threshold: 0.95
+            grid: {mrd: {m: [1, 3]}}
             """;
         var c = ExperimentConfigFile.Parse(yaml, "/cfg/exp.yaml");
         Assert.Equal("/cfg/iemocap.parquet", c.CorpusA);
@@ -52,6 +58,10 @@ public class ExperimentConfigFileTests
         var coral = Assert.IsType<DeepCoral>(c.CreateMethod("coral")).Options;
         Assert.Equal((4, 2, 3, 2, 128, 0.5f, 3), (mrd.EncoderSteps, mrd.R1Layers, mrd.R2Layers, dann.DiscriminatorLayers,
             dann.DiscriminatorWidth, coral.Lambda, coral.RegressorLayers));
+        var rsd = Assert.IsType<Rsd>(c.CreateMethod("rsd")).Options;
+        var gram = Assert.IsType<DareGram>(c.CreateMethod("daregram")).Options;
+        Assert.Equal((0.5f, 0.2f, 0.1f, 0.01f, 0.95f, 3), (rsd.Lambda, rsd.BasesWeight, gram.AngleWeight, gram.ScaleWeight, gram.Threshold, gram.RegressorLayers));
+        Assert.Equal(2, c.Grid.Points("mrd").Count);
         // Every key the parser knows is exercised above.
         Assert.Equal(ExperimentConfigFile.KnownKeys().Count, yaml.Split('\n').Length);
     }

@@ -71,7 +71,7 @@ public class ExperimentReportTests
     {
         using var tmp = new TempDir();
         var config = new ExperimentConfig { CorpusA = "a.parquet", CorpusB = "b.parquet" };
-        ExperimentReport.Write(tmp.Path, config, Shard.Whole, []);
+        ExperimentReport.Write(tmp.Path, config, Shard.Whole, [], RunRecord.Capture(new Dictionary<string, CorpusFingerprint>()));
         var report = File.ReadAllText(tmp.Sub(ExperimentReport.ReportMd));
         Assert.DoesNotContain("Reduced configuration", report);
         Assert.Contains("0 of 100 runs finished", report);

@@ -9,6 +9,8 @@ Writes safetensors fixtures into tests/SerAdapt.Engine.Tests/Golden/:
   optim.safetensors   three Adam steps (without and with weight decay) and three SGD-momentum
                       steps (without and with weight decay)
   methods.safetensors (--methods) three training iterations each of adabn, dan and adda (issue 15)
+  subspace.safetensors  (--subspace) eigh and thin SVD, RSD and DARE-GRAM values and gradients, and
+                      three training iterations of each on a tiny network
   mrd.safetensors     three full MRD iterations (Interspeech 2019; see ../shared/GUIDE.md s.3) on a
                       tiny encoder/regressor pair: every weight and running statistic after every step
 
@@ -232,6 +234,133 @@ def mmd():
         "generator": "tests/golden/make_golden.py", "torch": torch.__version__,
         "cases": "mmd: multi-kernel MMD^2 (5 Gaussian kernels, squared bandwidths beta * 2^(u-2), beta the detached mean "
                  "squared distance of distinct rows), quadratic biased estimator, a 6x4 source, b 9x4 target, float64 reference"})
+
+
+# ---------------------------------------------------------------- subspace losses (RSD, DARE-GRAM; issue 15)
+
+def rsd_loss(fs, ft, bases_weight):
+    """RSD (Chen, Wang, Long, ICML 2021) as tllib writes it, on float64 features."""
+    us, _, _ = torch.svd(fs.t())
+    ut, _, _ = torch.svd(ft.t())
+    ps, cos, pt = torch.svd(us.t() @ ut)
+    sin = torch.sqrt(torch.clamp(1 - cos ** 2, min=0))
+    return sin.sum() + bases_weight * torch.norm(ps.abs() - pt.abs())
+
+
+def daregram_parts(h, k=None, threshold=0.9):
+    """[1, h], the eigenpairs of its small Gram matrix (descending), and the paper's k for the threshold."""
+    x = torch.cat([torch.ones(h.shape[0], 1, dtype=h.dtype), h], 1)
+    lam, u = torch.linalg.eigh(x @ x.t())
+    lam, u = lam.flip(0), u.flip(1)
+    share = np.cumsum(lam.detach().numpy()) / lam.detach().sum().item()
+    fewest = int(np.argmax(share >= threshold)) + 1
+    return x, lam, u, fewest
+
+
+def daregram_loss(hs, ht, alpha, gamma, threshold):
+    """DARE-GRAM (Nejjar, Wang, Fink, WACV 2024) on float64 features: the rank-k pseudo-inverse Gram
+    matrices built from the small Gram matrix, checked against torch.linalg.pinv of the (d+1)^2 one."""
+    xs, ls, us, ks = daregram_parts(hs, threshold=threshold)
+    xt, lt, ut, kt = daregram_parts(ht, threshold=threshold)
+    k = min(max(ks, kt), hs.shape[0], ht.shape[0])
+
+    def pinv(x, lam, u):
+        kk = u[:, :k] @ torch.diag(lam[:k] ** -2) @ u[:, :k].t()
+        g = x.t() @ kk @ x
+        cov = (x.t() @ x).detach()
+        sv = torch.linalg.svdvals(cov)
+        ref = torch.linalg.pinv(cov, rtol=(sv[k] / sv[0]).item() * (1 + 1e-9)) if k < len(sv) else torch.linalg.pinv(cov)
+        assert torch.allclose(g.detach(), ref, rtol=1e-6, atol=1e-9 * ref.abs().max().item()), "pinv via the small Gram matrix"
+        return g
+
+    gs, gt = pinv(xs, ls, us), pinv(xt, lt, ut)
+    d = gs.shape[0]
+    cos = torch.nn.functional.cosine_similarity(gs, gt, dim=0, eps=1e-6)
+    angle = torch.dist(torch.ones(d, dtype=hs.dtype), cos, p=1) / d
+    scale = torch.dist(ls[:k], lt[:k]) / k
+    return alpha * angle + gamma * scale, k
+
+
+def subspace():
+    """Writes subspace.safetensors: eigh/SVD (forward and a sign-invariant gradient), RSD and DARE-GRAM
+    value and gradients, and three training iterations (MSE + distance, one Adam) of each on a tiny network."""
+    rng = np.random.default_rng(21)
+    out = {}
+    # Symmetric eigendecomposition: L = sum w lambda + sum c |V| (sign-invariant), float64.
+    r = rng.normal(size=(5, 5)); a = (r @ r.T - np.eye(5)).astype(np.float32)
+    w = fixed(rng, 5); c = fixed(rng, 5, 5)
+    at = torch.tensor(a, dtype=torch.float64, requires_grad=True)
+    lam, v = torch.linalg.eigh(at)
+    lam, v = lam.flip(0), v.flip(1)
+    (torch.tensor(w, dtype=torch.float64) @ lam + (torch.tensor(c, dtype=torch.float64) * v.abs()).sum()).backward()
+    # A is taken as symmetric: report (G + G^T) / 2 of the gradient to the full matrix.
+    g = at.grad
+    out.update({"eigh.a": a, "eigh.w": w, "eigh.c": c, "eigh.values": np32(lam), "eigh.absvectors": np32(v.abs()),
+                "eigh.da": np32((g + g.t()) / 2)})
+    # Thin SVD of a wide 4 x 9: L = sum c |W| + sum w sigma^2 over the right vectors W (torch.svd(A.t()).U).
+    m = fixed(rng, 4, 9); cw = fixed(rng, 9, 4); wl = fixed(rng, 4)
+    mt = torch.tensor(m, dtype=torch.float64, requires_grad=True)
+    wr, sv, _ = torch.svd(mt.t())
+    ((torch.tensor(cw, dtype=torch.float64) * wr.abs()).sum() + (torch.tensor(wl, dtype=torch.float64) * sv ** 2).sum()).backward()
+    out.update({"svd.a": m, "svd.c": cw, "svd.w": wl, "svd.singular": np32(sv), "svd.absright": np32(wr.abs()), "svd.da": np32(mt.grad)})
+    # RSD on 5 x 12 features, bases weight 0.5.
+    fs = rng.normal(size=(5, 12)).astype(np.float32); ft = (rng.normal(size=(5, 12)) * 1.3 + 0.2).astype(np.float32)
+    fst = torch.tensor(fs, dtype=torch.float64, requires_grad=True); ftt = torch.tensor(ft, dtype=torch.float64, requires_grad=True)
+    loss = rsd_loss(fst, ftt, 0.5); loss.backward()
+    out.update({"rsd.a": fs, "rsd.b": ft, "rsd.loss": np32(loss), "rsd.da": np32(fst.grad), "rsd.db": np32(ftt.grad)})
+    # DARE-GRAM on 5 x 6 source and 6 x 6 target features, alpha 0.5, gamma 0.01, T 0.9.
+    hs = rng.normal(size=(5, 6)).astype(np.float32); ht = (rng.normal(size=(6, 6)) * 0.8 - 0.3).astype(np.float32)
+    hst = torch.tensor(hs, dtype=torch.float64, requires_grad=True); htt = torch.tensor(ht, dtype=torch.float64, requires_grad=True)
+    loss, k = daregram_loss(hst, htt, 0.5, 0.01, 0.9); loss.backward()
+    out.update({"daregram.a": hs, "daregram.b": ht, "daregram.loss": np32(loss), "daregram.k": np.float32(k),
+                "daregram.da": np32(hst.grad), "daregram.db": np32(htt.grad)})
+    out.update(subspace_iterations("rsd", lambda a, b: rsd_loss(a, b, 0.1), seed=12))
+    out.update(subspace_iterations("daregram", lambda a, b: daregram_loss(a, b, 1.0, 0.01, 0.9)[0], seed=13))
+    write_safetensors(os.path.join(OUT, "subspace.safetensors"), out, {
+        "generator": "tests/golden/make_golden.py --subspace", "torch": torch.__version__,
+        "cases": "eigh: 5x5 symmetric a, values descending, |vectors|, da = sym. gradient of sum w*lambda + sum c*|V|; "
+                 "svd: 4x9 a, singular values, |right vectors| (torch.svd(a.t()).U), da of sum c*|W| + sum w*sigma^2; "
+                 "rsd: a, b 5x12, loss = sum sin(principal angles) + 0.5 ||abs(P_s) - abs(P_t)||_F (tllib's form); "
+                 "daregram: a 5x6, b 6x6, alpha 0.5, gamma 0.01, T 0.9, k = fewest eigenvalues reaching T (paper), "
+                 "pinv checked against torch.linalg.pinv; all float64, written as float32",
+        "iterations": "<rsd|daregram>.*: E = [Linear(6,12,bias=False) BN SELU Dropout(0)] x2 (12 wide), R = "
+                      "[Linear(12,4,bias=False) BN SELU Dropout(0)] Linear(4,1), torch.manual_seed(seed) init; xs 5x6, ys, xt 5x6; "
+                      "one Adam lr 1e-3 over E and R; per iteration: zero, hs = E(xs), ht = E(xt) (train mode, separate passes), "
+                      "L = MSE(R(hs), ys) + D(hs, ht) with D in float64 (rsd: bases weight 0.1, lambda 1; daregram: alpha 1, "
+                      "gamma 0.01, T 0.9), backward, step; <m>.iter<i>.<E|R>.<key> after iteration i, <m>.iter<i>.mse/.distance"})
+
+
+def subspace_iterations(name, distance, seed):
+    torch.manual_seed(seed)
+    E = torch.nn.Sequential(*block(6, 12), *block(12, 12))
+    R = torch.nn.Sequential(*block(12, 4), torch.nn.Linear(4, 1))
+    rng = np.random.default_rng(seed)
+    xs = rng.normal(size=(5, 6)).astype(np.float32)
+    ys = rng.uniform(1, 5, size=(5, 1)).astype(np.float32)
+    xt = (rng.normal(size=(5, 6)) * 1.5 + 0.3).astype(np.float32)
+    out = {f"{name}.xs": xs, f"{name}.ys": ys, f"{name}.xt": xt}
+    nets = {"E": E, "R": R}
+
+    def snapshot(stage):
+        for net_name, net in nets.items():
+            for k, v in net.state_dict().items():
+                if not k.endswith("num_batches_tracked"):
+                    out[f"{name}.{stage}.{net_name}.{k}"] = np32(v.float())
+
+    snapshot("init")
+    opt = torch.optim.Adam(list(E.parameters()) + list(R.parameters()), lr=1e-3)
+    for it in range(1, 4):
+        opt.zero_grad()
+        hs = E(t(xs))
+        mse = torch.nn.functional.mse_loss(R(hs), t(ys))
+        ht = E(t(xt))
+        dist = distance(hs.double(), ht.double())
+        (mse + dist.float()).backward()
+        opt.step()
+        out[f"{name}.iter{it}.mse"] = np32(mse)
+        out[f"{name}.iter{it}.distance"] = np32(dist)
+        snapshot(f"iter{it}")
+    return out
 
 
 # ---------------------------------------------------------------- optimizers
@@ -492,6 +621,9 @@ if __name__ == "__main__":
     if len(sys.argv) == 2 and sys.argv[1] == "--methods":
         methods()
         sys.exit(0)
+    if len(sys.argv) == 2 and sys.argv[1] == "--subspace":
+        subspace()
+        sys.exit(0)
     if len(sys.argv) == 2 and sys.argv[1] == "--conditioning":
         conditioning()
         sys.exit(0)
@@ -502,4 +634,5 @@ if __name__ == "__main__":
     optim()
     mrd()
     methods()
+    subspace()
     print("wrote", ", ".join(sorted(f for f in os.listdir(OUT) if f.endswith(".safetensors"))), "in", os.path.normpath(OUT))

@@ -5,7 +5,7 @@ namespace SerAdapt.Adaptation;
 
 /// <summary>
 /// One batch of a method whose loss is MSE(R(E(x_s)), y_s) + lambda D(E(x_s), E(x_t)) for a distance D
-/// between the source and target encodings (Deep CORAL's CORAL, DAN's MK-MMD^2): accumulates its
+/// between the source and target encodings (Deep CORAL's CORAL, DAN's MK-MMD^2, RSD, DARE-GRAM): accumulates its
 /// gradients into E and R. D couples the two encoder passes, so the source pass is replayed
 /// (bit-identically, see <see cref="ForwardReplay"/>) before its backward.
 /// </summary>
@@ -14,6 +14,28 @@ internal sealed class AlignmentStep(Sequential encoder, Sequential regressor, Lo
     private readonly MseLoss _mse = new();
     private readonly ForwardReplay _replay = new(encoder);
     private Matrix? _sourceFeatures, _sourceGrad;
+
+    /// <summary>
+    /// The whole batch step of such a method on E and its one regressor: one Adam over both, zero the
+    /// gradients, accumulate MSE + lambda D, step; reports the losses as "mse" and <paramref name="distanceName"/>.
+    /// </summary>
+    public static BatchStep Create(TrainingSetup setup, Loss distance, float lambda, string distanceName)
+    {
+        var encoder = setup.Encoder;
+        var regressor = setup.Head();
+        var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()), setup.Training.LearningRate);
+        var step = new AlignmentStep(encoder, regressor, distance, lambda);
+        var losses = new Dictionary<string, double>();
+        return (batch, _) =>
+        {
+            adam.ZeroGrad();
+            var (regression, alignment) = step.AccumulateGradients(batch.SourceX, batch.SourceY, batch.Target);
+            adam.Step();
+            losses["mse"] = regression;
+            losses[distanceName] = alignment;
+            return losses;
+        };
+    }
 
     public (float Mse, float Distance) AccumulateGradients(Matrix sourceX, Matrix sourceY, Matrix targetX)
     {

@@ -20,21 +20,6 @@ public sealed class Dan(DanOptions options) : AdaptationMethod<DanOptions>(optio
 
     protected override IReadOnlyList<HeadShape> Heads => [new HeadShape("regressor", Options.RegressorLayers)];
 
-    protected override BatchStep CreateStep(TrainingSetup setup)
-    {
-        var encoder = setup.Encoder;
-        var regressor = setup.Head();
-        var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()), setup.Training.LearningRate);
-        var step = new AlignmentStep(encoder, regressor, new MmdLoss(Options.Kernels, Options.KernelMultiplier), Options.Lambda);
-        var losses = new Dictionary<string, double>();
-        return (batch, _) =>
-        {
-            adam.ZeroGrad();
-            var (regression, alignment) = step.AccumulateGradients(batch.SourceX, batch.SourceY, batch.Target);
-            adam.Step();
-            losses["mse"] = regression;
-            losses["mmd"] = alignment;
-            return losses;
-        };
-    }
+    protected override BatchStep CreateStep(TrainingSetup setup) =>
+        AlignmentStep.Create(setup, new MmdLoss(Options.Kernels, Options.KernelMultiplier), Options.Lambda, "mmd");
 }

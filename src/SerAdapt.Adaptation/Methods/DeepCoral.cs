@@ -17,21 +17,6 @@ public sealed class DeepCoral(CoralOptions options) : AdaptationMethod<CoralOpti
 
     protected override IReadOnlyList<HeadShape> Heads => [new HeadShape("regressor", Options.RegressorLayers)];
 
-    protected override BatchStep CreateStep(TrainingSetup setup)
-    {
-        var encoder = setup.Encoder;
-        var regressor = setup.Head();
-        var adam = new Adam(encoder.Parameters().Concat(regressor.Parameters()), setup.Training.LearningRate);
-        var step = new AlignmentStep(encoder, regressor, new CoralLoss { Threads = setup.Training.Threads }, Options.Lambda);
-        var losses = new Dictionary<string, double>();
-        return (batch, _) =>
-        {
-            adam.ZeroGrad();
-            var (regression, alignment) = step.AccumulateGradients(batch.SourceX, batch.SourceY, batch.Target);
-            adam.Step();
-            losses["mse"] = regression;
-            losses["coral"] = alignment;
-            return losses;
-        };
-    }
+    protected override BatchStep CreateStep(TrainingSetup setup) =>
+        AlignmentStep.Create(setup, new CoralLoss { Threads = setup.Training.Threads }, Options.Lambda, "coral");
 }

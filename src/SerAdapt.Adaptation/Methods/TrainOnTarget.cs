@@ -83,9 +83,14 @@ public sealed class TrainOnTarget(SourceOnlyOptions options) : AdaptationMethod<
         return new FitResult(final, pooled, epochs, options.Selection == ModelSelection.Oracle);
     }
 
-    // Folds report as one long run: round r of n covers epochs r*E+1 .. (r+1)*E of n*E.
+    // Folds report as one long run: round r of n covers epochs r*E+1 .. (r+1)*E of n*E; the last round is the final model.
     private static IProgress<TrainingProgress>? Offset(IProgress<TrainingProgress>? progress, int round, int rounds, int epochs) =>
-        progress is null ? null : new Progress(p => progress.Report(p with { Epoch = round * epochs + p.Epoch, Epochs = rounds * epochs }));
+        progress is null ? null : new Progress(p => progress.Report(p with
+        {
+            Epoch = round * epochs + p.Epoch,
+            Epochs = rounds * epochs,
+            Fold = new FoldProgress(round == rounds - 1 ? 0 : round + 1, rounds - 1, p.Epoch, p.Epochs),
+        }));
 
     private sealed class Progress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
     {

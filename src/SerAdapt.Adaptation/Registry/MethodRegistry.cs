@@ -18,6 +18,8 @@ public sealed class MethodRegistry
         MethodEntry.Of<SourceOnlyOptions>("AdaBN", "Source-only, then every BatchNorm uses the target's statistics (Li et al. 2017)", inPaper: false, o => new AdaBn(o)),
         MethodEntry.Of<DanOptions>("DAN", "MSE + lambda * multi-kernel MMD^2 of the encodings (Long et al. 2015)", inPaper: false, o => new Dan(o)),
         MethodEntry.Of<AddaOptions>("ADDA", "pre-trained source encoder, untied target encoder fools a discriminator (Tzeng et al. 2017)", inPaper: false, o => new Adda(o)),
+        MethodEntry.Of<RsdOptions>("RSD", "MSE + principal-angle distance of the source and target feature subspaces (Chen et al. 2021)", inPaper: false, o => new Rsd(o)),
+        MethodEntry.Of<DareGramOptions>("DARE-GRAM", "MSE + angle and scale alignment of the inverse Gram matrices (Nejjar et al. 2024)", inPaper: false, o => new DareGram(o)),
     ]);
 
     private readonly Dictionary<string, MethodEntry> _byName;

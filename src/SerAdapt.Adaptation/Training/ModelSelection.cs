@@ -16,6 +16,20 @@ public enum ModelSelection
     SourceValidation,
 
     /// <summary>
+    /// Importance-weighted validation (<see cref="ImportanceWeightedValidation"/>): the held-out source MSE
+    /// weighted by p_t(x)/p_s(x) from a domain classifier on the input features. Uses no target labels.
+    /// </summary>
+    [SettingValue("iwcv", "the epoch with the lowest importance-weighted held-out source MSE (input features)")]
+    ImportanceWeighted,
+
+    /// <summary>
+    /// Deep Embedded Validation (<see cref="DeepEmbeddedValidation"/>): importance weights on the model's encoder
+    /// features, with a control variate. Uses no target labels.
+    /// </summary>
+    [SettingValue("dev", "the epoch with the lowest Deep Embedded Validation risk (encoder features)")]
+    DeepEmbedded,
+
+    /// <summary>
     /// Pick the epoch by target CCC. Uses the target's labels, so results are optimistic; the model
     /// and every output made with it say so.
     /// </summary>

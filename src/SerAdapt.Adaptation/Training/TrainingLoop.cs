@@ -13,10 +13,14 @@ internal sealed record LoopResult(int EpochsTrained, int BestEpoch, double BestS
 /// per batch, divergence checks, and model selection at the end of each epoch:
 /// <list type="bullet">
 /// <item>FixedEpochs: the last epoch's weights.</item>
-/// <item>SourceValidation: a seeded part of the source ("split" stream) is held out; the weights of the
-/// epoch with the lowest validation MSE are kept; training stops after Patience epochs without improvement.</item>
+/// <item>SourceValidation, ImportanceWeighted, DeepEmbedded: a seeded part of the source ("split" stream) is
+/// held out; the weights of the epoch with the lowest criterion (<see cref="SelectionCriterion"/>) are kept;
+/// training stops after Patience epochs without improvement.</item>
 /// <item>Oracle: the weights of the epoch with the highest target CCC (uses target labels).</item>
 /// </list>
+/// Every epoch adds an <see cref="EpochRecord"/> to the model's <see cref="ValenceModel.History"/> (mean losses,
+/// the criteria scored, and the target CCC when <see cref="TrainingOptions.MeasureTargetCcc"/> is set), also
+/// reported to the progress object when it is an <see cref="IProgress{EpochRecord}"/> too.
 /// The kept weights are copied after each improving epoch and restored at the end, or put on the
 /// <see cref="TrainingDivergedException"/> when a loss becomes NaN or infinite, or on the
 /// <see cref="TrainingInterruptedException"/> when the cancellation token fires (checked before every step).
@@ -54,7 +58,9 @@ internal sealed class TrainingLoop
     {
         var labelled = LabelledRows(source, "source");
         DomainData train = source.Subset(labelled), validation = train;
-        if (Options.Selection == ModelSelection.SourceValidation)
+        bool holdOut = Options.ScoreEveryCriterion || Options.Selection is ModelSelection.SourceValidation
+            or ModelSelection.ImportanceWeighted or ModelSelection.DeepEmbedded;
+        if (holdOut)
         {
             var order = root.Child("split").Permutation(labelled.Length);
             int nValidation = Math.Max(1, (int)Math.Round(labelled.Length * Options.ValidationFraction));
@@ -65,30 +71,36 @@ internal sealed class TrainingLoop
             validation = source.Subset(validationRows);
             train = source.Subset(trainRows);
         }
-        int[] oracleRows = [];
-        if (Options.Selection == ModelSelection.Oracle)
-        {
-            oracleRows = target.LabelledRows();
-            if (oracleRows.Length < 2)
-                throw new ArgumentException("Oracle model selection needs target labels (at least 2 rows), and the target has none.");
-        }
+        // The label-free criteria see the target's features only.
+        var unlabelledTarget = new DomainData(target.Features);
+        var selectionRng = root.Child("selection");
+        var criterion = SelectionCriterion.For(Options.Selection, validation,
+            Options.Selection == ModelSelection.Oracle ? target : unlabelledTarget, selectionRng);
+        var criteria = Options.ScoreEveryCriterion
+            ? SelectionCriterion.LabelFree(validation, target.Features, selectionRng)
+                .Select(c => c.Name == criterion?.Name ? criterion : c).ToList()
+            : criterion is null ? [] : new List<SelectionCriterion> { criterion };
+        if (criterion is not null && !criteria.Contains(criterion)) criteria.Add(criterion);
+        var targetCcc = Options.MeasureTargetCcc && target.LabelledRows().Length >= 2 ? new OracleCriterion(target) : null;
 
         StartAtLabelMean(train.Labels!);
         var sampler = new BatchSampler(train.Features, train.Labels!, UsesTarget ? target.Features : null,
             Options.BatchSize, root.Child("shuffle"), root.Child("shuffle-target"));
         int steps = sampler.StepsPerEpoch;
         long totalSteps = (long)steps * Options.Epochs;
-        Dictionary<string, TensorData>? best = null;
-        int bestEpoch = 0, epoch = 0;
-        double bestScore = double.NaN;
+        var history = new List<EpochRecord>();
+        Model.History = history;
+        var kept = new Kept();
+        int epoch;
         for (epoch = 1; epoch <= Options.Epochs; epoch++)
         {
             SetTraining(true);
             sampler.StartEpoch();
+            var lossSums = new Dictionary<string, double>(StringComparer.Ordinal);
             for (int step = 0; step < steps; step++)
             {
                 if (cancellationToken.IsCancellationRequested)
-                    throw new TrainingInterruptedException(Method, epoch, step + 1, KeepBest(epoch, best, bestEpoch, bestScore), bestEpoch);
+                    throw new TrainingInterruptedException(Method, epoch, step + 1, KeepBest(epoch, kept, criterion, interrupted: true), kept.Epoch);
                 var batch = sampler.Next(step);
                 double p = ((epoch - 1) * (long)steps + step) / (double)totalSteps;
                 Dictionary<string, double> losses; // concrete type: foreach without a boxed enumerator
@@ -98,45 +110,44 @@ internal sealed class TrainingLoop
                 }
                 catch (NonFiniteLossException ex)
                 {
-                    throw Diverged(epoch, step + 1, ex.Message, best, bestEpoch, bestScore, ex);
+                    throw Diverged(epoch, step + 1, ex.Message, kept, criterion, ex);
                 }
                 foreach (var (name, value) in losses)
+                {
                     if (!double.IsFinite(value))
-                        throw Diverged(epoch, step + 1, $"the {name} loss is {value.ToString(CultureInfo.InvariantCulture)}", best, bestEpoch, bestScore, null);
+                        throw Diverged(epoch, step + 1, $"the {name} loss is {value.ToString(CultureInfo.InvariantCulture)}", kept, criterion, null);
+                    lossSums[name] = lossSums.GetValueOrDefault(name) + value;
+                }
                 progress?.Report(new TrainingProgress(epoch, Options.Epochs, step + 1, steps, losses));
             }
 
-            double score = Options.Selection switch
-            {
-                ModelSelection.SourceValidation => Mse(Model.Predict(validation.Features).Prediction, validation.Labels!),
-                ModelSelection.Oracle => TargetCcc(oracleRows, target),
-                _ => epoch,
-            };
+            var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var c in criteria) scores[c.Name] = c.Score(Model);
+            double score = criterion is null ? epoch : scores[criterion.Name];
             if (double.IsNaN(score))
-                throw Diverged(epoch, steps, "the model's predictions became NaN", best, bestEpoch, bestScore, null);
-            bool improved = best is null || Options.Selection switch
+                throw Diverged(epoch, steps, "the model's predictions became NaN", kept, criterion, null);
+            var record = new EpochRecord(epoch, lossSums.ToDictionary(kv => kv.Key, kv => kv.Value / steps), scores,
+                targetCcc?.Score(Model) ?? double.NaN);
+            history.Add(record);
+            (progress as IProgress<EpochRecord>)?.Report(record);
+            if (kept.Weights is null || criterion is null || criterion.Improves(score, kept.Score))
             {
-                ModelSelection.SourceValidation => score < bestScore,
-                ModelSelection.Oracle => score > bestScore,
-                _ => true,
-            };
-            if (improved)
-            {
-                best = Model.StateDict();
-                bestEpoch = epoch;
-                bestScore = score;
+                kept = new Kept(Model.StateDict(), epoch, score);
             }
-            else if (Options.Selection == ModelSelection.SourceValidation && epoch - bestEpoch >= Options.Patience)
+            else if (!Options.ScoreEveryCriterion && !criterion.HigherIsBetter && epoch - kept.Epoch >= Options.Patience)
             {
                 break;
             }
         }
         int trained = Math.Min(epoch, Options.Epochs);
-        Model.LoadStateDict(best!);
+        Model.LoadStateDict(kept.Weights!);
         SetTraining(false);
-        RecordInfo(Model, trained, bestEpoch, bestScore);
-        return new LoopResult(trained, bestEpoch, bestScore);
+        RecordInfo(Model, trained, kept, criterion, interrupted: false);
+        return new LoopResult(trained, kept.Epoch, kept.Score);
     }
+
+    /// <summary>The weights of the epoch kept so far (none before the first epoch ends), and its score.</summary>
+    private sealed record Kept(Dictionary<string, TensorData>? Weights = null, int Epoch = 0, double Score = double.NaN);
 
     /// <summary>Checks the per-row arrays of both domains and that their feature dimensions agree.</summary>
     internal static void CheckDomains(DomainData source, DomainData target)
@@ -175,17 +186,19 @@ internal sealed class TrainingLoop
     internal static string OptionsJson(TrainingOptions training, object methodOptions) =>
         new JsonObject { ["training"] = Settings.ToJson(training), ["method"] = Settings.ToJson(methodOptions) }.ToJsonString();
 
-    private void RecordInfo(ValenceModel model, int trained, int bestEpoch, double bestScore)
+    private void RecordInfo(ValenceModel model, int trained, Kept kept, SelectionCriterion? criterion, bool interrupted)
     {
         model.SetInfo("method", Method);
         model.SetInfo("seed", Options.Seed.ToString(CultureInfo.InvariantCulture));
         model.SetInfo("selection", SelectionName(Options.Selection));
         model.SetInfo("oracle", Options.Selection == ModelSelection.Oracle ? "true" : "false");
         model.SetInfo("epochs_trained", trained.ToString(CultureInfo.InvariantCulture));
-        model.SetInfo("best_epoch", bestEpoch.ToString(CultureInfo.InvariantCulture));
-        if (Options.Selection != ModelSelection.FixedEpochs)
-            model.SetInfo(Options.Selection == ModelSelection.Oracle ? "oracle_target_ccc" : "source_validation_mse",
-                bestScore.ToString("R", CultureInfo.InvariantCulture));
+        model.SetInfo("best_epoch", kept.Epoch.ToString(CultureInfo.InvariantCulture));
+        model.SetInfo("interrupted", interrupted ? "true" : "false");
+        if (criterion is not null)
+            model.SetInfo(criterion.InfoKey, kept.Score.ToString("R", CultureInfo.InvariantCulture));
+        if (Options.Selection is ModelSelection.ImportanceWeighted or ModelSelection.DeepEmbedded)
+            model.SetInfo("importance_weight_clip", DomainClassifier.WeightClip.ToString("R", CultureInfo.InvariantCulture));
         model.SetInfo("tool_version", ModelFolder.ToolVersion);
     }
 
@@ -193,17 +206,16 @@ internal sealed class TrainingLoop
     internal static string SelectionName(ModelSelection selection) =>
         Settings.Of(typeof(TrainingOptions)).First(d => d.Name == "selection").Format(selection);
 
-    private TrainingDivergedException Diverged(int epoch, int step, string detail, Dictionary<string, TensorData>? best, int bestEpoch,
-        double bestScore, Exception? inner) =>
-        new(Method, epoch, step, detail, KeepBest(epoch, best, bestEpoch, bestScore), bestEpoch, inner);
+    private TrainingDivergedException Diverged(int epoch, int step, string detail, Kept kept, SelectionCriterion? criterion, Exception? inner) =>
+        new(Method, epoch, step, detail, KeepBest(epoch, kept, criterion, interrupted: false), kept.Epoch, inner);
 
     /// <summary>The model with the selected epoch's weights, when training stops early in <paramref name="epoch"/>.</summary>
-    private ValenceModel? KeepBest(int epoch, Dictionary<string, TensorData>? best, int bestEpoch, double bestScore)
+    private ValenceModel? KeepBest(int epoch, Kept kept, SelectionCriterion? criterion, bool interrupted)
     {
-        if (best is null) return null;
-        Model.LoadStateDict(best);
+        if (kept.Weights is null) return null;
+        Model.LoadStateDict(kept.Weights);
         SetTraining(false);
-        RecordInfo(Model, epoch - 1, bestEpoch, bestScore);
+        RecordInfo(Model, epoch - 1, kept, criterion, interrupted);
         return Model;
     }
 
@@ -211,25 +223,5 @@ internal sealed class TrainingLoop
     {
         Model.SetTraining(training);
         foreach (var m in ExtraModules) m.SetTraining(training);
-    }
-
-    private double TargetCcc(int[] rows, DomainData target)
-    {
-        var predicted = Model.Predict(target.Features).Prediction;
-        var p = rows.Select(i => predicted[i]).ToArray();
-        if (!p.All(float.IsFinite))
-            return double.NaN;
-        return RegressionMetrics.Ccc(p, rows.Select(i => target.Labels![i]).ToArray());
-    }
-
-    private static double Mse(float[] predicted, float[] labels)
-    {
-        double sum = 0;
-        for (int i = 0; i < labels.Length; i++)
-        {
-            double d = predicted[i] - labels[i];
-            sum += d * d;
-        }
-        return sum / labels.Length;
     }
 }

@@ -31,14 +31,24 @@ public sealed record TrainingOptions
     [Setting("selection", "How the kept epoch is chosen")]
     public ModelSelection Selection { get; init; } = ModelSelection.SourceValidation;
 
-    [Setting("validation-fraction", "source-val: part of the SOURCE held out", Min = 0, MinExclusive = true, Max = 1, MaxExclusive = true)]
+    [Setting("validation-fraction", "source-val, iwcv, dev: part of the SOURCE held out", Min = 0, MinExclusive = true, Max = 1, MaxExclusive = true)]
     public float ValidationFraction { get; init; } = 0.1f;
 
-    [Setting("patience", "source-val: epochs without improvement before stopping", Min = 1)]
+    [Setting("patience", "source-val, iwcv, dev: epochs without improvement before stopping", Min = 1)]
     public int Patience { get; init; } = 10;
 
     [Setting("threads", "Worker threads for the matrix kernels, 0 = all cores (speed only)", Min = 0, AffectsResults = false)]
     public int Threads { get; init; } = 0;
+
+    /// <summary>
+    /// Score every label-free criterion (source-val, iwcv, dev) after each epoch into the model's
+    /// <see cref="ValenceModel.History"/>, not only the selection's: the source is split as for source-val
+    /// and training runs every epoch (no early stopping), so each criterion sees the same epochs. Used by grids.
+    /// </summary>
+    public bool ScoreEveryCriterion { get; init; }
+
+    /// <summary>Record the target CCC after each epoch in the history where the target has labels (marked as using them; never used to choose).</summary>
+    public bool MeasureTargetCcc { get; init; }
 
     /// <summary>Throws <see cref="InvalidSettingException"/> naming the first invalid setting.</summary>
     public void Validate() => Settings.Validate(this);

@@ -6,7 +6,7 @@ namespace SerAdapt.Cli.Adaptation;
 
 /// <summary>
 /// Shows training progress: on an interactive terminal a Spectre.Console progress bar with the losses
-/// and the remaining time; otherwise (redirected output, tests) one line per epoch. Losses are means
+/// and the remaining time; otherwise (redirected output, tests) one line per epoch, and one with the epoch's selection scores. Losses are means
 /// over the batches of the epoch so far (a single batch's loss is too noisy to read).
 /// </summary>
 internal static class TrainingReporter
@@ -20,8 +20,8 @@ internal static class TrainingReporter
             {
                 means.Add(p);
                 if (p.Step == p.StepsPerEpoch)
-                    output.WriteLine($"epoch {p.Epoch}/{p.Epochs}: {Format(means.Current)}");
-            }));
+                    output.WriteLine($"{p.Position}: {Format(means.Current)}");
+            }, r => { if (Scores(r) is { } scores) output.WriteLine($"epoch {r.Epoch} {scores}"); }));
 
         T result = default!;
         AnsiConsole.Progress()
@@ -31,6 +31,7 @@ internal static class TrainingReporter
             {
                 var task = ctx.AddTask("training", maxValue: 1);
                 var sinceUpdate = System.Diagnostics.Stopwatch.StartNew();
+                string scores = "";
                 result = train(new Reporter(p =>
                 {
                     means.Add(p);
@@ -39,8 +40,8 @@ internal static class TrainingReporter
                     sinceUpdate.Restart();
                     task.MaxValue = (double)p.Epochs * p.StepsPerEpoch;
                     task.Value = (double)(p.Epoch - 1) * p.StepsPerEpoch + p.Step;
-                    task.Description = Markup.Escape($"epoch {p.Epoch}/{p.Epochs} {Format(means.Current)}");
-                }));
+                    task.Description = Markup.Escape($"{p.Position} {Format(means.Current)}{scores}");
+                }, r => scores = Scores(r) is { } s ? $" (epoch {r.Epoch} {s})" : ""));
                 task.Value = task.MaxValue;
             });
         return result;
@@ -48,6 +49,15 @@ internal static class TrainingReporter
 
     public static string Format(IReadOnlyDictionary<string, double> losses) =>
         string.Join(" ", losses.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:G4}")));
+
+    /// <summary>"scores: iwcv 0.1234, target CCC 0.3 (uses target labels)", or null when the epoch was not scored.</summary>
+    public static string? Scores(EpochRecord record)
+    {
+        var parts = record.Scores.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:G4}")).ToList();
+        if (double.IsFinite(record.TargetCcc))
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"target CCC {record.TargetCcc:F4} (uses target labels)"));
+        return parts.Count == 0 ? null : "scores: " + string.Join(", ", parts);
+    }
 
     /// <summary>Running means of the named losses over the steps of the current epoch.</summary>
     private sealed class EpochMeans
@@ -74,8 +84,10 @@ internal static class TrainingReporter
         }
     }
 
-    private sealed class Reporter(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    private sealed class Reporter(Action<TrainingProgress> report, Action<EpochRecord> epochEnd) : IProgress<TrainingProgress>, IProgress<EpochRecord>
     {
         public void Report(TrainingProgress value) => report(value);
+
+        public void Report(EpochRecord value) => epochEnd(value);
     }
 }

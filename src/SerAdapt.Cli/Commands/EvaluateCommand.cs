@@ -12,7 +12,7 @@ public static class EvaluateCommand
 {
     public static Command Create()
     {
-        var predictions = new Option<FileInfo>("--predictions") { Description = "CSV with columns id and prediction.", Required = true };
+        var predictions = new Option<FileInfo>("--predictions") { Description = "CSV with columns id and the prediction (named 'prediction' or after its label, as predict writes it: 'valence', ...).", Required = true };
         var truth = new Option<FileInfo>("--truth") { Description = "Labelled corpus (.parquet, openSMILE ARFF/CSV, generic CSV).", Required = true };
         var label = new Option<string>("--label") { Description = "valence | arousal | dominance; for a generic CSV, the label column.", DefaultValueFactory = _ => "valence" };
         var id = new Option<string?>("--id") { Description = "Generic CSV: the id column (default: the first column)." };
@@ -22,7 +22,12 @@ public static class EvaluateCommand
             var o = parse.InvocationConfiguration.Output;
             string predictionPath = parse.GetRequiredValue(predictions).FullName, truthPath = parse.GetRequiredValue(truth).FullName;
             string labelName = parse.GetRequiredValue(label);
-            var (ids, values) = PredictionFile.Read(predictionPath);
+            var (ids, values, predicted) = PredictionFile.Read(predictionPath);
+            // A generic CSV's label column is read as valence, so only two different dimensions clash.
+            if (predicted is not null && predicted != labelName
+                && CorpusDomain.Dimensions.Contains(predicted) && CorpusDomain.Dimensions.Contains(labelName))
+                throw new InvalidDataException(
+                    $"{predictionPath} holds {predicted} predictions; scoring them against {labelName} labels would mean nothing. Give --label {predicted}, or predictions of {labelName}.");
             var corpus = CorpusDomain.LoadRaw(truthPath, labelName, labelRequired: true, new GenericCsvOptions(IdColumn: parse.GetValue(id)), []);
             var labels = CorpusDomain.Labels(corpus, labelName);
             var row = new Dictionary<string, int>(StringComparer.Ordinal);

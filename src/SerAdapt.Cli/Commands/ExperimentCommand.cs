@@ -22,12 +22,13 @@ public static class ExperimentCommand
         var config = new Option<string?>("--config") { Description = "Experiment YAML file (`seradapt config` prints every key with its default)." };
         var resume = new Option<bool>("--resume") { Description = "Continue the experiment in the report folder, skipping finished runs." };
         var force = new Option<bool>("--force") { Description = "Delete an earlier experiment's files in the report folder and start over." };
-        var shard = new Option<string?>("--shard") { Description = "k/n: run only the runs whose index is k modulo n (k = 0..n-1); join with 'seradapt merge'." };
+        var shard = new Option<string?>("--shard") { Description = "k/n: run only the runs whose index is k modulo n (k = 0..n-1); join with 'seradapt merge'. In a Slurm job array, read from SLURM_ARRAY_TASK_ID/_COUNT when not given." };
+        var keepModels = new Option<bool>("--keep-models") { Description = "With a grid: also save each grid point's model (the epoch 'selection' keeps) under models/ in the report folder." };
         var settings = new SettingOptions(registry);
 
         var command = new Command("experiment", "Run the paper's Experiment 1 (Table 1): every method x direction x repeat, with a report folder.")
         {
-            corpora, directions, methods, repeats, output, config, resume, force, shard,
+            corpora, directions, methods, repeats, output, config, resume, force, shard, keepModels,
         };
         settings.AddTo(command);
         var csv = new CorpusCsvOptions();
@@ -41,13 +42,25 @@ public static class ExperimentCommand
             if (parse.GetValue(repeats) is { } r) c = c with { Repeats = r };
             c = settings.Apply(c, parse);
             c.Validate();
-            var part = parse.GetValue(shard) is { } text ? Shard.Parse(text) : Shard.Whole;
+            var part = parse.GetValue(shard) is { } text ? Shard.Parse(text) : SlurmArray.FromEnvironment(Environment.GetEnvironmentVariable) ?? Shard.Whole;
+            if (parse.GetValue(shard) is null && !part.IsWhole)
+                parse.InvocationConfiguration.Output.WriteLine($"shard {part} of the Slurm job array ({SlurmArray.TaskId}={Environment.GetEnvironmentVariable(SlurmArray.TaskId)})");
 
             // Corpora first: a bad corpus file must not leave a report folder behind.
             var trainer = AdaptationTrainer.Load(c, csv.Read(parse));
             foreach (var warning in trainer.Warnings) parse.InvocationConfiguration.Output.WriteLine($"warning: {warning}");
             foreach (var mapping in trainer.ScaleMappings) parse.InvocationConfiguration.Output.WriteLine(mapping);
-            var folder = ExperimentFolder.Create(parse.GetValue(output)!, c, part, parse.GetValue(resume), parse.GetValue(force));
+            var rows = new Dictionary<string, int> { ["a"] = trainer.CorpusA.Count, ["b"] = trainer.CorpusB.Count };
+            var folder = ExperimentFolder.Create(parse.GetValue(output)!, c, part, parse.GetValue(resume), parse.GetValue(force), ExperimentFolder.Fingerprints(c, rows));
+            if (!c.Grid.IsEmpty)
+            {
+                // A grid: the selection study instead of one run per method, direction and repeat.
+                GridTrainer train = parse.GetValue(keepModels) ? trainer.KeepingModelsIn(folder.Directory) : trainer.TrainGrid;
+                ExperimentConsole.Run((events, token) => SelectionStudy.Run(folder, train, events, token));
+                AnsiConsole.MarkupLineInterpolated($"Selection table: [link]{Path.Combine(folder.Directory, SelectionReport.Csv)}[/]");
+                AnsiConsole.MarkupLineInterpolated($"Report: [link]{Path.Combine(folder.Directory, ExperimentReport.ReportMd)}[/]");
+                return 0;
+            }
             ExperimentConsole.Run((events, token) => ExperimentRunner.Run(folder, trainer.Train, events, token));
             var results = folder.ReadResults();
             ExperimentConsole.PrintTable(c, ExperimentSummary.Of(c, results));

@@ -51,6 +51,19 @@ public static class ImportCommand
 
     private static NonFinitePolicy Policy(string impute) => impute == "mean" ? NonFinitePolicy.ImputeMean : NonFinitePolicy.Fail;
 
+    /// <summary>Runs an import of this command (which has --impute): a non-finite feature's error suggests --impute mean.</summary>
+    private static T OfferingImpute<T>(Func<T> import)
+    {
+        try
+        {
+            return import();
+        }
+        catch (NonFiniteFeatureException ex) when (!ex.HintsImpute)
+        {
+            throw ex.WithImputeHint();
+        }
+    }
+
     /// <summary>A corpus labelled with categories only: valence and arousal (1-5) come from the category map.</summary>
     private static Command CategoryCorpusCommand(string name, string description, string corpusName,
         Func<ParseResult, string, List<string>, List<UtteranceLabel>> readCategories, params Option[] extra)
@@ -98,7 +111,7 @@ public static class ImportCommand
                 : ExtractFromCorpusAudio(parse, rootPath, labelList, parse.GetValue(variant)!, parse.GetValue(skipBadAudio),
                     warnings, cancellationToken);
             table.Warnings.InsertRange(0, warnings);
-            var (result, summary) = CorpusImport.Join(table, labelList, parse.GetRequiredValue(corpus), Policy(parse.GetRequiredValue(impute)), scales);
+            var (result, summary) = OfferingImpute(() => CorpusImport.Join(table, labelList, parse.GetRequiredValue(corpus), Policy(parse.GetRequiredValue(impute)), scales));
             return Task.FromResult(Write(parse, result, summary, parse.GetRequiredValue(output).FullName));
         });
         return command;
@@ -147,8 +160,8 @@ public static class ImportCommand
         {
             var file = parse.GetRequiredValue(input).FullName;
             var table = GenericCsv.Read(file, columns.Read(parse));
-            var (result, summary) = CorpusImport.FromTable(table, parse.GetValue(corpus) ?? Path.GetFileNameWithoutExtension(file),
-                Policy(parse.GetRequiredValue(impute)));
+            var (result, summary) = OfferingImpute(() => CorpusImport.FromTable(table, parse.GetValue(corpus) ?? Path.GetFileNameWithoutExtension(file),
+                Policy(parse.GetRequiredValue(impute))));
             return Write(parse, result, summary, parse.GetRequiredValue(output).FullName);
         });
         return command;

@@ -16,6 +16,12 @@ public static class MergeCommand
         command.SetAction(parse =>
         {
             var (folder, results) = ShardMerger.Merge(parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(force));
+            if (!folder.Config.Grid.IsEmpty)
+            {
+                AnsiConsole.MarkupLineInterpolated($"Selection table: [link]{Path.Combine(folder.Directory, SelectionReport.Csv)}[/]");
+                AnsiConsole.MarkupLineInterpolated($"Report: [link]{Path.Combine(folder.Directory, ExperimentReport.ReportMd)}[/]");
+                return 0;
+            }
             var summary = ExperimentSummary.Of(folder.Config, results);
             ExperimentConsole.PrintTable(folder.Config, summary);
             if (summary.FinishedRuns < summary.PlannedRuns)

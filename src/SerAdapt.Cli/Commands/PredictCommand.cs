@@ -13,8 +13,10 @@ namespace SerAdapt.Cli.Commands;
 /// <c>seradapt predict --model DIR INPUT... -o predictions.csv</c>: applies a saved model to raw
 /// feature files, or to WAV files and folders (IS10 features extracted first, in the variant the
 /// model was trained on), normalised with the model's stored statistics (or each input's own with
-/// --normalise input), and writes <c>id,prediction</c> (plus <c>f1,f2</c> for MRD). Audio files that
-/// fail are listed and give exit code 1; the others are still predicted.
+/// --normalise input), and writes <c>id,LABEL</c> named after the label the model predicts (<c>id,valence</c>;
+/// <c>id,prediction</c> for a model that does not record it), plus <c>f1,f2</c> for MRD. Audio files that
+/// fail are listed and give exit code 1; the others are still predicted. Audio too short or silent to carry
+/// speech, and predictions outside the model's label scale, are warned about.
 /// </summary>
 public static class PredictCommand
 {
@@ -35,11 +37,12 @@ public static class PredictCommand
         };
         var threads = new Option<int>("--threads") { Description = "Audio inputs: files extracted in parallel (0: all cores).", DefaultValueFactory = _ => 0 };
         var force = ExistingOutput.ForceOption();
-        var command = new Command("predict", "Predict valence with a saved model, from feature files or WAV audio.") { model, inputs, output, id, normalise, threads, force };
+        var command = new Command("predict", "Predict with a saved model the label it was trained on (valence unless trained with --label; the CSV column is named after it), from feature files or WAV audio.") { model, inputs, output, id, normalise, threads, force };
         OptionLikeInputs.RefuseIn(inputs, command);
         command.SetAction((parse, cancellationToken) =>
         {
             var o = parse.InvocationConfiguration.Output;
+            var err = parse.InvocationConfiguration.Error;
             string dir = parse.GetRequiredValue(model).FullName;
             ExistingOutput.Check(parse.GetValue(force), parse.GetRequiredValue(output).FullName);
             var m = ValenceModel.Load(dir);
@@ -48,6 +51,9 @@ public static class PredictCommand
                 throw new ArgumentException($"--normalise must be model or input, got '{mode}'.");
             if (m.UsedOracle)
                 o.WriteLine($"note: {dir} is an ORACLE model (its epoch was chosen with target labels).");
+            string? labelName = ModelLabel.Of(m);
+            if (labelName is null)
+                o.WriteLine($"note: {dir} does not record which label it predicts (saved by an older SerAdapt); the column is '{ModelLabel.GenericColumn}'.");
             var ids = new List<string>();
             var prediction = new List<float>();
             var heads = new List<float>[m.HeadNames.Count];
@@ -89,6 +95,7 @@ public static class PredictCommand
                 var result = AudioFeatureExtraction.Run(files, set, parse.GetValue(threads), null, o,
                     parse.InvocationConfiguration.Error, cancellationToken);
                 failures = result.Failures.Count;
+                WarnAboutAudioLevels(files.Except(result.Failures.Select(f => f.File)), err);
                 if (result.Rows.Count > 0)
                 {
                     var table = AudioFeatureExtraction.ToFeatureTable(result, set, "audio");
@@ -102,11 +109,30 @@ public static class PredictCommand
                 o.WriteLine("nothing to predict: nothing written");
                 return Task.FromResult(1);
             }
-            PredictionFile.Write(outputPath, ids, [.. prediction], heads.Select(h => h.ToArray()).ToArray());
-            o.WriteLine($"{prediction.Count} predictions of the {m.Method} model (seed {m.Info.GetValueOrDefault("seed", "?")}) written to {outputPath}");
+            WarnOutsideScale(m, prediction, err);
+            PredictionFile.Write(outputPath, ModelLabel.Column(m), ids, [.. prediction], heads.Select(h => h.ToArray()).ToArray());
+            o.WriteLine($"{prediction.Count} {labelName ?? "label"} predictions of the {m.Method} model (seed {m.Info.GetValueOrDefault("seed", "?")}) written to {outputPath}");
             return Task.FromResult(failures == 0 ? 0 : 1);
         });
         return command;
+    }
+
+    /// <summary>One warning per file too short or too quiet for its features to describe speech.</summary>
+    private static void WarnAboutAudioLevels(IEnumerable<string> files, TextWriter err)
+    {
+        foreach (var file in files)
+            if (AudioLevel.Measure(file).Problem() is { } problem)
+                err.WriteLine($"warning: {file} is {problem}; its prediction describes no speech and is unreliable.");
+    }
+
+    /// <summary>Counts the predictions outside the scale the model's labels were on (when the model records it).</summary>
+    private static void WarnOutsideScale(ValenceModel model, List<float> prediction, TextWriter err)
+    {
+        if (ModelLabel.ScaleOf(model) is not { } scale) return;
+        var outside = prediction.Where(p => !scale.Contains(p)).ToList();
+        if (outside.Count == 0) return;
+        err.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"warning: {outside.Count} of {prediction.Count} predictions lie outside the model's {ModelLabel.Of(model)} scale {scale} (lowest {outside.Min():0.###}, highest {outside.Max():0.###}); the inputs may be unlike the training data."));
     }
 
     private static bool IsAudio(string input) =>

@@ -47,7 +47,9 @@ public static class TrainCommand
             var c = parse.GetValue(config) is { } path ? ExperimentConfigFile.Load(path, registry) : new ExperimentConfig { Registry = registry };
             c = settings.Apply(c, parse);
             // Every setting is checked before any corpus is read.
-            var options = c.Training;
+            // The target CCC per epoch goes to history.csv (marked) when the target has labels; it never chooses.
+            // Not for train-on-target, whose final model trains on the target itself.
+            var options = c.Training with { MeasureTargetCcc = name != "train-on-target" };
             options.Validate();
             var trainer = c.CreateMethod(name);
             string modelDir = parse.GetRequiredValue(output).FullName;
@@ -92,14 +94,15 @@ public static class TrainCommand
                 throw;
             }
             var model = result.Model;
-            Describe(model, s, t, labelName);
+            Describe(model, s, t, labelName, modelDir);
             model.SaveOrKeep(modelDir);
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model saved to {modelDir} ({result.EpochsTrained} epochs, best epoch {model.Info["best_epoch"]})"));
+            WriteHistory(model, modelDir, o);
 
             if (parse.GetValue(predictions) is { } predictionFile)
             {
                 var heads = name == "train-on-target" ? [result.TargetPredictions] : model.Predict(t.Data.Features).Heads;
-                PredictionFile.Write(predictionFile.FullName, t.Data.Ids!, result.TargetPredictions, heads);
+                PredictionFile.Write(predictionFile.FullName, ModelLabel.Column(model), t.Data.Ids!, result.TargetPredictions, heads);
                 o.WriteLine($"target predictions written to {predictionFile.FullName}");
             }
             PrintTargetScores(o, result, t, name);
@@ -110,14 +113,30 @@ public static class TrainCommand
 
     private static void KeepBest(ValenceModel model, int epoch, SourceCorpora source, CorpusDomain target, string label, string modelDir, TextWriter o)
     {
-        Describe(model, source, target, label);
+        Describe(model, source, target, label, modelDir);
         model.SaveOrKeep(modelDir);
         o.WriteLine($"kept the model of epoch {epoch} in {modelDir}");
+        WriteHistory(model, modelDir, o);
+    }
+
+    private static void WriteHistory(ValenceModel model, string modelDir, TextWriter o)
+    {
+        if (TrainingHistory.Write(model, modelDir) is { } figure)
+            o.WriteLine($"learning curve: {Path.Combine(modelDir, TrainingHistory.CsvFile)}, {figure.Png}");
     }
 
     // The model applies the TARGET's statistics to raw inputs; each source's own are kept for reference.
-    private static void Describe(ValenceModel model, SourceCorpora sources, CorpusDomain target, string label)
+    // The run record (version, machine, corpus checksums) sits beside the settings in model.json.
+    private static void Describe(ValenceModel model, SourceCorpora sources, CorpusDomain target, string label, string modelDir)
     {
+        var corpora = new Dictionary<string, CorpusFingerprint>
+        {
+            ["target"] = CorpusFingerprint.Of(target.Path, target.Raw.Count),
+        };
+        // "source" for one source corpus, "source-1", "source-2", ... for several.
+        for (int k = 0; k < sources.Corpora.Count; k++)
+            corpora[sources.Corpora.Count == 1 ? "source" : $"source-{k + 1}"] = CorpusFingerprint.Of(sources.Corpora[k].Path, sources.Corpora[k].Raw.Count);
+        model.SetInfo("record", RunRecord.Capture(corpora).ToJson(modelDir).ToJsonString());
         model.Normalisation = target.Normalisation;
         model.SetInfo("sources", sources.PathsJson());
         model.SetInfo("target", target.Path);

@@ -17,8 +17,8 @@ public static class TsneCommand
         var target = new Option<string>("--target") { Description = "Target corpus file (its labels and sessions colour and choose the panels; training uses them only for oracle selection).", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Folder for tsne.png/.svg, distortion.csv, sessions.csv and the trained models.", Required = true };
         var models = new Option<string[]>("--models") { Description = "SRC_ONLY_DIR MRD_DIR: model folders to load instead of training.", AllowMultipleArgumentsPerToken = true, Arity = new ArgumentArity(2, 2) };
-        var split = new Option<string>("--split") { Description = "Low/high valence split: 'median' (each corpus's) or a value such as 3.", DefaultValueFactory = _ => "median" };
-        var sessions = new Option<int>("--sessions") { Description = "Target sessions to show: 2 = largest and smallest Source-only error (the paper).", DefaultValueFactory = _ => 2 };
+        var split = new Option<string>("--split") { Description = "Low/high valence split: 'median' (each corpus's) or a value strictly inside the target's valence scale, such as 3.", DefaultValueFactory = _ => "median" };
+        var sessions = new Option<int>("--sessions") { Description = "Target sessions to show (at least 1): 2 = largest and smallest Source-only error (the paper).", DefaultValueFactory = _ => 2 };
         var points = new Option<int>("--max-points") { Description = "At most this many target utterances per panel (as many source ones are added).", DefaultValueFactory = _ => 1000 };
         var config = new Option<string?>("--config") { Description = "Experiment YAML file for the training settings (as seradapt experiment)." };
         var force = new Option<bool>("--force") { Description = "Overwrite the files of an earlier t-SNE study in the folder." };
@@ -43,6 +43,12 @@ public static class TsneCommand
             };
             c = settings.Apply(c, parse);
             c.Validate();
+            int sessionCount = parse.GetValue(sessions);
+            if (sessionCount < 1)
+                throw new ArgumentException($"--sessions must be at least 1 (2 = the paper's largest and smallest error), got {sessionCount}.");
+            if (sessionCount == 1)
+                parse.InvocationConfiguration.Output.WriteLine(
+                    "warning: --sessions 1 shows only the session of largest Source-only error; the paper's figure contrasts it with the smallest (--sessions 2).");
             string splitText = parse.GetValue(split)!;
             double? splitAt = splitText == "median" ? null
                 : double.TryParse(splitText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v
@@ -52,6 +58,11 @@ public static class TsneCommand
                 throw new ReportFolderException($"{dir} already holds a t-SNE study; add --force to overwrite it.");
 
             var trainer = AdaptationTrainer.Load(c, csv.Read(parse));
+            foreach (var warning in trainer.Warnings) parse.InvocationConfiguration.Output.WriteLine($"warning: {warning}");
+            var scale = trainer.CorpusB.Scales.Valence;
+            if (splitAt is { } at && !(at > scale.Min && at < scale.Max))
+                throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"--split {at} is outside the target's valence scale {scale}: it must lie strictly between {scale.Min} and {scale.Max} to make a low and a high group."));
             var (src, tgt) = trainer.Domains("a-to-b");
             ValenceModel sourceOnly, mrd;
             if (parse.GetValue(models) is { Length: 2 } dirs)
@@ -62,7 +73,7 @@ public static class TsneCommand
                 sourceOnly.Save(Path.Combine(dir, "models", "source-only"));
                 mrd.Save(Path.Combine(dir, "models", "mrd"));
             }
-            var options = new TsneStudyOptions(splitAt, parse.GetValue(points), parse.GetValue(sessions), c.Seed);
+            var options = new TsneStudyOptions(splitAt, parse.GetValue(points), sessionCount, c.Seed);
             var result = AnsiConsole.Status().Start("t-SNE", ctx =>
                 TsneStudy.Run(sourceOnly, mrd, src, tgt, trainer.Sessions("b"), dir, options,
                     new Callback(s => ctx.Status(Markup.Escape(s)))));

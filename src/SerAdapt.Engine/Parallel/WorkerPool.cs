@@ -62,11 +62,29 @@ internal static class WorkerPool
         ArgumentOutOfRangeException.ThrowIfGreaterThan(chunks, MaxChunks);
         if (threads <= 1 || chunks <= 1 || Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
-            for (int chunk = 0; chunk < chunks; chunk++)
-                work.RunChunk(chunk);
+            RunHere(work, chunks);
             return;
         }
         RunClaimed(work, threads, chunks);
+    }
+
+    // On the caller's thread alone, with the pool's contract: a chunk that throws does not stop the
+    // others; the first exception is rethrown once every chunk has run.
+    private static void RunHere(IParallelWork work, int chunks)
+    {
+        ExceptionDispatchInfo? error = null;
+        for (int chunk = 0; chunk < chunks; chunk++)
+        {
+            try
+            {
+                work.RunChunk(chunk);
+            }
+            catch (Exception ex)
+            {
+                error ??= ExceptionDispatchInfo.Capture(ex);
+            }
+        }
+        error?.Throw();
     }
 
     // Called after claiming _busy; releases it.
