@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SerAdapt.Adaptation;
 using SerAdapt.Data;
 using SerAdapt.Engine;
@@ -78,8 +77,6 @@ public sealed record CorpusDomain(string Path, Corpus Raw, ZNormStats Stats, Dom
     }
 
     public FeatureNormalisation Normalisation => new(Stats.FeatureNames, Stats.Means, Stats.Stds);
-
-    public string NormalisationJson() => JsonSerializer.Serialize(new { corpus = Path, mean = Stats.Means, std = Stats.Stds });
 
     /// <summary>Session names (else speaker names) indexed by <see cref="DomainData.Groups"/>.</summary>
     public IReadOnlyList<string> GroupNames => Corpus.Distinct(GroupColumn(Raw) ?? []);

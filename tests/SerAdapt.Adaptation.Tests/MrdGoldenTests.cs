@@ -62,7 +62,7 @@ public class MrdGoldenTests(ITestOutputHelper output)
         output.WriteLine($"MRD golden parity: worst relative error {worst:G3} (entries with |expected| > 1e-3) over 3 iterations, at {worstAt}");
     }
 
-    // Element-wise, as the engine's parity tests: |a - e| <= 1e-5 |e|, or <= 1e-6 absolute for
+    // Element-wise, as the engine's parity tests (shared with MethodsGoldenTests): |a - e| <= 1e-5 |e|, or <= 1e-6 absolute for
     // entries near zero. Returns the largest relative error over entries with |e| > 1e-3.
     internal static double Check(string what, float[] actual, float[] expected)
     {

@@ -36,9 +36,11 @@ public sealed class AdaptationCliTests : IDisposable
 
     private static (int Code, string Out, string Err) Run(params string[] args) => CliHarness.Run(args);
 
-    private string[] TrainArgs(string method, string source, string target, params string[] extra) =>
+    private string[] TrainArgs(string method, string source, string target, params string[] extra) => TrainArgs(method, [source], target, extra);
+
+    private string[] TrainArgs(string method, string[] sources, string target, params string[] extra) =>
     [
-        "train", "--method", method, "--source", source, "--target", target, "-o", P("model"),
+        "train", "--method", method, "--source", .. sources, "--target", target, "-o", P("model"),
         "--epochs", "3", "--width", "16", "--encoder-layers", "2", "--batch-size", "32", "--lr", "0.003", "--seed", "1", .. extra,
     ];
 
@@ -151,5 +153,47 @@ public sealed class AdaptationCliTests : IDisposable
         var (code, output, error) = Run(TrainArgs("train-on-target", source, target, "--session", "session", "--selection", "fixed"));
         Assert.True(code == 0, error);
         Assert.Contains("target (pooled leave-one-group-out predictions): Pearson", output);
+    }
+
+    [Fact]
+    public void Train_TwoSources_RecordsEachSourceAndPredictReproducesTrainingPredictions()
+    {
+        string a = WriteCorpus("srca", 120, 0, 1), b = WriteCorpus("srcb", 100, 1.0, 3), target = WriteCorpus("tgt", 90, 0.5, 2);
+        var (code, output, error) = Run(TrainArgs("dann", [a, b], target, "--predictions", P("train-pred.csv"), "--selection", "fixed"));
+        Assert.True(code == 0, error);
+        Assert.Contains("srca.csv (120 utterances) + ", output);
+        Assert.Contains("srcb.csv (100 utterances)", output);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(P("model"), "model.json")));
+        var info = json.RootElement.GetProperty("info");
+        Assert.Equal([a, b], System.Text.Json.JsonSerializer.Deserialize<string[]>(info.GetProperty("sources").GetString()!)!);
+        var normalisations = System.Text.Json.JsonDocument.Parse(info.GetProperty("source_normalisation").GetString()!).RootElement;
+        Assert.Equal(2, normalisations.GetArrayLength());
+        Assert.Equal(b, normalisations[1].GetProperty("corpus").GetString());
+
+        var predicted = Run("predict", "--model", P("model"), target, "-o", P("pred.csv"));
+        Assert.True(predicted.Code == 0, predicted.Err);
+        Assert.Equal(File.ReadAllLines(P("train-pred.csv")), File.ReadAllLines(P("pred.csv")));
+        var evaluation = Run("evaluate", "--predictions", P("pred.csv"), "--truth", target);
+        Assert.True(evaluation.Code == 0, evaluation.Err);
+    }
+
+    [Fact]
+    public void Train_SourceFeaturesDifferFromTarget_FailsNamingThatSource()
+    {
+        string a = WriteCorpus("srca", 60, 0, 1), b = WriteCorpus("srcb", 60, 0, 3, lastFeature: "g5"), target = WriteCorpus("tgt", 60, 0.5, 2);
+        var (code, _, error) = Run(TrainArgs("source-only", [a, b], target));
+        Assert.Equal(1, code);
+        Assert.Contains("srcb.csv", error);
+        Assert.Contains("'g5'", error);
+        Assert.False(Directory.Exists(P("model")));
+    }
+
+    [Fact]
+    public void Train_TrainOnTargetWithSources_SaysTheSourcesAreNotUsed()
+    {
+        string a = WriteCorpus("srca", 60, 0, 1), b = WriteCorpus("srcb", 60, 1, 3), target = WriteCorpus("tgt", 150, 0.5, 2);
+        var (code, output, error) = Run(TrainArgs("train-on-target", [a, b], target, "--session", "session", "--selection", "fixed"));
+        Assert.True(code == 0, error);
+        Assert.Contains("the source corpora are not used", output);
     }
 }

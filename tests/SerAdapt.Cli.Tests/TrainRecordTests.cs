@@ -49,4 +49,21 @@ public sealed class TrainRecordTests : IDisposable
         ValenceModel.Load(model).Save(copy);
         Assert.True(JsonNode.DeepEquals(record, JsonNode.Parse(File.ReadAllText(Path.Combine(copy, "model.json")))!["record"]));
     }
+
+    [Fact]
+    public void Train_TwoSources_RecordsEachSourceCorpusChecksum()
+    {
+        string a = Corpus("a", 40), c = Corpus("c", 36), target = Corpus("b", 30), model = Path.Combine(_dir, "models", "m");
+        var (code, _, error) = CliHarness.Run("train", "--method", "source-only", "--source", a, c, "--target", target,
+            "-o", model, "--epochs", "1", "--width", "8", "--encoder-layers", "1", "--batch-size", "16");
+        Assert.True(code == 0, error);
+
+        var corpora = JsonNode.Parse(File.ReadAllText(Path.Combine(model, "model.json")))!["record"]!["corpora"]!.AsObject();
+        Assert.Equal(["source-1", "source-2", "target"], corpora.Select(kv => kv.Key).Order());
+        foreach (var (role, file, rows) in new[] { ("source-1", a, 40), ("source-2", c, 36) })
+        {
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))), corpora[role]!["sha256"]!.GetValue<string>());
+            Assert.Equal(rows, corpora[role]!["rows"]!.GetValue<int>());
+        }
+    }
 }

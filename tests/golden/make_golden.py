@@ -8,6 +8,7 @@ Writes safetensors fixtures into tests/SerAdapt.Engine.Tests/Golden/:
                       logits and Deep CORAL
   optim.safetensors   three Adam steps (without and with weight decay) and three SGD-momentum
                       steps (without and with weight decay)
+  methods.safetensors (--methods) three training iterations each of adabn, dan and adda (issue 15)
   subspace.safetensors  (--subspace) eigh and thin SVD, RSD and DARE-GRAM values and gradients, and
                       three training iterations of each on a tiny network
   mrd.safetensors     three full MRD iterations (Interspeech 2019; see ../shared/GUIDE.md s.3) on a
@@ -27,6 +28,7 @@ after `dotnet test tests/SerAdapt.Engine.Tests -c Release`; check it by hand wit
       tests/SerAdapt.Engine.Tests/bin/Release/net10.0/csharp-written.safetensors
 which prints "OK ..." and exits 0, or names what differs and exits 1.
 """
+import copy
 import json
 import os
 import struct
@@ -486,6 +488,116 @@ def mrd(dtype=torch.float32, write=True):
     return out
 
 
+# ---------------------------------------------------------------- methods beyond the paper (issue 15)
+
+def methods():
+    """Three full training iterations of adabn, dan and adda on a tiny network (as mrd())."""
+    mse = torch.nn.functional.mse_loss
+    bce = torch.nn.functional.binary_cross_entropy_with_logits
+    rng = np.random.default_rng(15)
+    xs = rng.normal(size=(8, 6)).astype(np.float32)
+    ys = rng.uniform(1, 5, size=(8, 1)).astype(np.float32)
+    xt = (rng.normal(size=(10, 6)) * 1.5 + 0.3).astype(np.float32)
+    xs_t, ys_t, xt_t = t(xs), t(ys), t(xt)
+    out = {"methods.xs": xs, "methods.ys": ys, "methods.xt": xt}
+
+    def networks(seed):
+        # SerAdapt's layout at width 4: E = 2 blocks 6 -> 4 -> 4, R = 1 block + Linear(4, 1) ("regressor-layers" 2).
+        torch.manual_seed(seed)
+        E = torch.nn.Sequential(*block(6, 4), *block(4, 4)).train()
+        R = torch.nn.Sequential(*block(4, 4), torch.nn.Linear(4, 1)).train()
+        return E, R
+
+    def snapshot(method, stage, nets):
+        for net_name, net in nets.items():
+            for k, v in net.state_dict().items():
+                if not k.endswith("num_batches_tracked"):
+                    out[f"{method}.{stage}.{net_name}.{k}"] = np32(v.float())
+
+    # AdaBN: Source-only steps, then every BatchNorm's running statistics := its input's target mean and
+    # population variance (the values one train-mode pass over the whole target uses).
+    E, R = networks(21)
+    snapshot("adabn", "init", {"E": E, "R": R})
+    opt = torch.optim.Adam(list(E.parameters()) + list(R.parameters()), lr=1e-3)
+    for it in range(1, 4):
+        opt.zero_grad()
+        loss = mse(R(E(xs_t)), ys_t)
+        loss.backward(); opt.step()
+        out[f"adabn.iter{it}.mse"] = np32(loss)
+        snapshot("adabn", f"iter{it}", {"E": E, "R": R})
+    stats = {}
+    hooks = [m.register_forward_hook(lambda m, inp, _: stats.__setitem__(m, (inp[0].mean(0), inp[0].var(0, unbiased=False))))
+             for m in list(E) + list(R) if isinstance(m, torch.nn.BatchNorm1d)]
+    with torch.no_grad():
+        R(E(xt_t))
+        for m, (mean, var) in stats.items():
+            m.running_mean.copy_(mean); m.running_var.copy_(var)
+    for h in hooks:
+        h.remove()
+    snapshot("adabn", "target", {"E": E, "R": R})
+
+    # DAN: min_{E,R} MSE(R(E(x_s)), y_s) + 1 * MK-MMD^2(E(x_s), E(x_t)), 5 kernels, multiplier 2; source pass first.
+    E, R = networks(22)
+    snapshot("dan", "init", {"E": E, "R": R})
+    opt = torch.optim.Adam(list(E.parameters()) + list(R.parameters()), lr=1e-3)
+    for it in range(1, 4):
+        opt.zero_grad()
+        hs = E(xs_t)
+        regression = mse(R(hs), ys_t)
+        alignment = mmd_loss(hs, E(xt_t))
+        (regression + alignment).backward(); opt.step()
+        out[f"dan.iter{it}.mse"] = np32(regression)
+        out[f"dan.iter{it}.mmd"] = np32(alignment)
+        snapshot("dan", f"iter{it}", {"E": E, "R": R})
+
+    # ADDA: one pre-training step (Source-only), then E_s := copy of E, and three adversarial iterations:
+    # D step min_D BCE(D(E_s(x_s)), 1)/2 + BCE(D(E_t(x_t)), 0)/2; E_t step min_{E_t} BCE(D(E_t(x_t)), 1).
+    E, R = networks(23)
+    torch.manual_seed(24)
+    # Index 0 stands for SerAdapt's gradient reversal layer (identity in ADDA), so weights are named alike.
+    D = torch.nn.Sequential(torch.nn.Identity(), *block(4, 4), torch.nn.Linear(4, 1)).train()
+    snapshot("adda", "init", {"E": E, "R": R, "D": D})
+    opt = torch.optim.Adam(list(E.parameters()) + list(R.parameters()), lr=1e-3)
+    opt.zero_grad()
+    loss = mse(R(E(xs_t)), ys_t)
+    loss.backward(); opt.step()
+    out["adda.pretrain.mse"] = np32(loss)
+    snapshot("adda", "pretrain", {"E": E, "R": R, "D": D})
+    Es = copy.deepcopy(E).train()
+    for p in Es.parameters():
+        p.requires_grad_(False)
+    opt_d = torch.optim.Adam(D.parameters(), lr=1e-3)
+    opt_t = torch.optim.Adam(E.parameters(), lr=1e-3)
+    for it in range(1, 4):
+        opt_d.zero_grad()
+        with torch.no_grad():
+            hs = Es(xs_t)
+            ht = E(xt_t)
+        d_source = bce(D(hs), torch.ones(8, 1))
+        d_target = bce(D(ht), torch.zeros(10, 1))
+        (0.5 * d_source + 0.5 * d_target).backward(); opt_d.step()
+        opt_t.zero_grad()
+        confusion = bce(D(E(xt_t)), torch.ones(10, 1))
+        confusion.backward(); opt_t.step()
+        out[f"adda.iter{it}.discriminator"] = np32((d_source + d_target) / 2)
+        out[f"adda.iter{it}.confusion"] = np32(confusion)
+        snapshot("adda", f"iter{it}", {"E": E, "R": R, "D": D, "Es": Es})
+
+    write_safetensors(os.path.join(OUT, "methods.safetensors"), out, {
+        "generator": "tests/golden/make_golden.py --methods", "torch": torch.__version__,
+        "network": "E = [Linear(6,4,bias=False) BN(4) SELU Dropout(0)] [Linear(4,4,bias=False) BN SELU Dropout(0)]; "
+                   "R = [Linear(4,4,bias=False) BN SELU Dropout(0)] Linear(4,1); ADDA's D = [Identity] "
+                   "[Linear(4,4,bias=False) BN SELU Dropout(0)] Linear(4,1); initial weights torch default init "
+                   "(seeds 21 adabn, 22 dan, 23 adda, 24 D)",
+        "data": "methods.xs (8x6), methods.ys (8x1), methods.xt (10x6); every forward in train mode; Adam lr 1e-3",
+        "procedure": "adabn: 3 Source-only steps, then BN running stats := target mean and population variance of each BN input "
+                     "(stage 'target'). dan: 3 steps of MSE + MK-MMD^2 (mmd_loss, 5 kernels, x2), source pass before target. "
+                     "adda: 1 pre-training step (stage 'pretrain'), E_s := E, then 3 iterations of a D step "
+                     "(E_s(xs), E(xt) without grad) and an E step (fresh Adam for D and for E)",
+        "names": "<method>.<stage>.<E|R|D|Es>.<state_dict key>; losses adabn.iter<i>.mse, dan.iter<i>.mse/mmd, "
+                 "adda.pretrain.mse, adda.iter<i>.discriminator/confusion"})
+
+
 def conditioning():
     """How far float32 PyTorch lands from float64 PyTorch: the floor for any float32 reimplementation."""
     a = mrd(torch.float32, write=False)
@@ -506,6 +618,9 @@ if __name__ == "__main__":
     if len(sys.argv) == 2 and sys.argv[1] == "--mmd":
         mmd()
         sys.exit(0)
+    if len(sys.argv) == 2 and sys.argv[1] == "--methods":
+        methods()
+        sys.exit(0)
     if len(sys.argv) == 2 and sys.argv[1] == "--subspace":
         subspace()
         sys.exit(0)
@@ -518,5 +633,6 @@ if __name__ == "__main__":
     mmd()
     optim()
     mrd()
+    methods()
     subspace()
     print("wrote", ", ".join(sorted(f for f in os.listdir(OUT) if f.endswith(".safetensors"))), "in", os.path.normpath(OUT))

@@ -28,6 +28,9 @@ public abstract class AdaptationMethod<TOptions>(TOptions options) : IAdaptation
     /// </summary>
     protected abstract BatchStep CreateStep(TrainingSetup setup);
 
+    /// <summary>The method's per-batch step on <paramref name="setup"/>'s model, outside the epoch loop (golden tests).</summary>
+    internal BatchStep StepFor(TrainingSetup setup) => CreateStep(setup);
+
     public virtual FitResult Fit(DomainData source, DomainData target, TrainingOptions options,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {

@@ -9,8 +9,8 @@ using SerAdapt.Experiments;
 namespace SerAdapt.Cli.Commands;
 
 /// <summary>
-/// <c>seradapt train --method M --source S --target T -o MODEL_DIR</c>: trains one registered method
-/// on a labelled source and a target (labels of the target are used only by train-on-target and
+/// <c>seradapt train --method M --source S [S2 ...] --target T -o MODEL_DIR</c>: trains one registered method
+/// on labelled source corpora (several are pooled, see <see cref="SourceCorpora"/>) and a target (labels of the target are used only by train-on-target and
 /// --selection oracle), saves the model folder, and prints the target's Pearson and CCC when it has labels.
 /// Settings: the defaults, then <c>--config</c> (the experiment YAML), then the flags given; every
 /// setting's flag is generated from the <see cref="MethodRegistry"/>.
@@ -21,7 +21,11 @@ public static class TrainCommand
     {
         var method = new Option<string>("--method") { Description = $"The method: {string.Join(" | ", registry.Names)}.", Required = true };
         method.AcceptOnlyFromAmong([.. registry.Names]);
-        var source = new Option<FileInfo>("--source") { Description = "Labelled source corpus (.parquet, openSMILE ARFF/CSV, or generic CSV).", Required = true };
+        var source = new Option<FileInfo[]>("--source")
+        {
+            Description = "Labelled source corpus (.parquet, openSMILE ARFF/CSV, or generic CSV); several (--source a b ...) are each z-normalised on their own, then pooled.",
+            Required = true, AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.OneOrMore,
+        };
         var target = new Option<FileInfo>("--target") { Description = "Target corpus (labels optional), same features as the source.", Required = true };
         var label = new Option<string>("--label") { Description = "valence | arousal | dominance; for a generic CSV, the label column.", DefaultValueFactory = _ => "valence" };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Model folder to write (weights.safetensors + model.json).", Required = true };
@@ -52,22 +56,23 @@ public static class TrainCommand
             ExistingOutput.Check(parse.GetValue(force), modelDir);
             ValenceModel.CheckCanSave(modelDir); // before the training time is spent
 
-            string sourcePath = parse.GetRequiredValue(source).FullName, targetPath = parse.GetRequiredValue(target).FullName;
+            var sourcePaths = parse.GetRequiredValue(source).Select(f => f.FullName).ToList();
+            string targetPath = parse.GetRequiredValue(target).FullName;
             string labelName = parse.GetRequiredValue(label);
-            if (sourcePath == targetPath)
-                o.WriteLine($"warning: the source and the target are the same file ({sourcePath}): there is no domain shift to adapt to.");
+            if (sourcePaths.Contains(targetPath))
+                o.WriteLine($"warning: {(sourcePaths.Count == 1 ? "the" : "a")} source and the target are the same file ({targetPath}): there is no domain shift to adapt to.");
             var csv = csvColumns.Read(parse);
-            var s = CorpusDomain.Load(sourcePath, labelName, labelRequired: name != "train-on-target", csv);
+            var sourceDomains = sourcePaths.Select(p => CorpusDomain.Load(p, labelName, labelRequired: name != "train-on-target", csv)).ToList();
             var t = CorpusDomain.Load(targetPath, labelName, labelRequired: name == "train-on-target", csv);
-            CorpusLoader.CheckCompatible(s.Raw, sourcePath, t.Raw, targetPath);
+            var s = SourceCorpora.Pool(sourceDomains, t, labelName);
             foreach (string warning in s.Warnings.Concat(t.Warnings)) o.WriteLine($"warning: {warning}");
+            string sources = string.Join(" + ", s.Corpora.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Path} ({c.Data.Count} utterances)")));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name}: source {sourcePath} ({s.Data.Count} utterances), target {targetPath} ({t.Data.Count}), {s.Data.Dimension} features, seed {options.Seed}"));
-            if (s.ScaleMappingOnto(t, labelName) is { } mapping)
-            {
-                s = s.OnScaleOf(t, labelName);
+                $"{name}: source {sources}, target {targetPath} ({t.Data.Count}), {t.Data.Dimension} features, seed {options.Seed}"));
+            if (name == "train-on-target")
+                o.WriteLine("train-on-target trains on the target's own labels: the source corpora are not used (only their features are checked against the target's).");
+            foreach (string mapping in s.ScaleMappingsOnto(t, labelName))
                 o.WriteLine($"source {labelName} labels mapped onto the target's scale, {mapping}; predictions are on {t.Raw.Scales.For(labelName)}");
-            }
             if (options.Selection == ModelSelection.Oracle)
                 o.WriteLine("ORACLE model selection: the epoch is chosen with the target's labels; results are optimistic.");
 
@@ -106,7 +111,7 @@ public static class TrainCommand
         return command;
     }
 
-    private static void KeepBest(ValenceModel model, int epoch, CorpusDomain source, CorpusDomain target, string label, string modelDir, TextWriter o)
+    private static void KeepBest(ValenceModel model, int epoch, SourceCorpora source, CorpusDomain target, string label, string modelDir, TextWriter o)
     {
         Describe(model, source, target, label, modelDir);
         model.SaveOrKeep(modelDir);
@@ -120,24 +125,26 @@ public static class TrainCommand
             o.WriteLine($"learning curve: {Path.Combine(modelDir, TrainingHistory.CsvFile)}, {figure.Png}");
     }
 
-    // The model applies the TARGET's statistics to raw inputs; the source's are kept for reference.
+    // The model applies the TARGET's statistics to raw inputs; each source's own are kept for reference.
     // The run record (version, machine, corpus checksums) sits beside the settings in model.json.
-    private static void Describe(ValenceModel model, CorpusDomain source, CorpusDomain target, string label, string modelDir)
+    private static void Describe(ValenceModel model, SourceCorpora sources, CorpusDomain target, string label, string modelDir)
     {
         var corpora = new Dictionary<string, CorpusFingerprint>
         {
-            ["source"] = CorpusFingerprint.Of(source.Path, source.Raw.Count),
             ["target"] = CorpusFingerprint.Of(target.Path, target.Raw.Count),
         };
+        // "source" for one source corpus, "source-1", "source-2", ... for several.
+        for (int k = 0; k < sources.Corpora.Count; k++)
+            corpora[sources.Corpora.Count == 1 ? "source" : $"source-{k + 1}"] = CorpusFingerprint.Of(sources.Corpora[k].Path, sources.Corpora[k].Raw.Count);
         model.SetInfo("record", RunRecord.Capture(corpora).ToJson(modelDir).ToJsonString());
         model.Normalisation = target.Normalisation;
-        model.SetInfo("source", source.Path);
+        model.SetInfo("sources", sources.PathsJson());
         model.SetInfo("target", target.Path);
         model.SetInfo("label", label);
         model.SetInfo("label_scale", target.Raw.Scales.For(label).ToString());
-        if (source.ScaleMappingOnto(target, label) is { } mapping) model.SetInfo("source_label_mapping", mapping);
+        if (sources.ScaleMappingsOnto(target, label) is { Count: > 0 } mappings) model.SetInfo("source_label_mapping", string.Join("; ", mappings));
         model.SetInfo("normalisation", $"z-normalisation statistics of the target corpus {target.Path}");
-        model.SetInfo("source_normalisation", source.NormalisationJson());
+        model.SetInfo("source_normalisation", sources.NormalisationJson());
     }
 
     private static void PrintTargetScores(TextWriter o, FitResult result, CorpusDomain target, string method)
