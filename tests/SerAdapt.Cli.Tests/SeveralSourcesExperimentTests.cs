@@ -5,47 +5,24 @@ using SerAdapt.Experiments;
 namespace SerAdapt.Cli.Tests;
 
 /// <summary>
-/// Three tiny synthetic corpora (16 features) and one finished unsharded experiment with two sources for
-/// one target (Source-only, Train-on-Target and DANN, 2 repeats, 2 epochs, width 16): the reference the
-/// several-source experiment tests compare with.
+/// <see cref="TinyCorpusFolder"/>'s two corpora and a third source, C (90 rows), and one finished unsharded experiment with
+/// A and C as sources for the target B (Source-only, Train-on-Target and DANN, 2 repeats, 2 epochs, width 16): the reference
+/// the several-source experiment tests compare with.
 /// </summary>
-public sealed class TwoSourceExperiment : IDisposable
+public sealed class TwoSourceExperiment : TinyCorpusFolder
 {
     public TwoSourceExperiment()
+        : base(TinyExperiment.ConfigText.Replace("methods: [source-only, mrd]", "methods: [source-only, train-on-target, dann]")
+            .Replace("width: 64", "width: 16") + "\ndann-discriminator-width: 16\n")
     {
-        Directory.CreateDirectory(Dir);
-        var pair = SyntheticBenchmark.Generate(new SyntheticBenchmarkOptions(Seed: 5, SourceSize: 100, TargetSize: 130, Dimension: 16));
-        CorpusFile.Write(pair.Source, A);
-        CorpusFile.Write(pair.Target, B);
         CorpusFile.Write(SyntheticBenchmark.Generate(new SyntheticBenchmarkOptions(Seed: 6, SourceSize: 90, TargetSize: 20, Dimension: 16)).Source, C);
-        File.WriteAllText(Config, """
-            methods: [source-only, train-on-target, dann]
-            repeats: 2
-            epochs: 2
-            width: 16
-            batch-size: 32
-            encoder-layers: 2
-            regressor-layers: 2
-            dann-discriminator-width: 16
-            selection: fixed
-            threads: 1
-            seed: 4
-            """);
         Baseline = ConsoleCapture.Run(Args(Reference));
     }
 
-    public string Dir { get; } = Path.Combine(Path.GetTempPath(), "seradapt-msexp-" + Guid.NewGuid().ToString("N"));
-    public string A => Path.Combine(Dir, "corpus-a.parquet");
-    public string B => Path.Combine(Dir, "corpus-b.parquet");
     public string C => Path.Combine(Dir, "corpus-c.parquet");
-    public string Config => Path.Combine(Dir, "tiny.yaml");
-    public string Reference => Path.Combine(Dir, "reference");
-    public (int Code, string Out, string Err) Baseline { get; }
 
     public string[] Args(string output, params string[] extra) =>
         ["experiment", "--source", A, C, "--target", B, "--config", Config, "-o", output, .. extra];
-
-    public void Dispose() => Directory.Delete(Dir, recursive: true);
 }
 
 [Collection(nameof(ConsoleCollection))]
@@ -57,15 +34,6 @@ public sealed class SeveralSourcesExperimentTests(TwoSourceExperiment two) : ICl
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private string P(string name) => Path.Combine(_dir, name);
-
-    private static void AssertOneLineError((int Code, string Out, string Err) result, params string[] parts)
-    {
-        Assert.Equal(1, result.Code);
-        string line = result.Err.Trim();
-        Assert.DoesNotContain('\n', line);
-        Assert.StartsWith("seradapt: error: ", line);
-        foreach (var part in parts) Assert.Contains(part, line);
-    }
 
     [Fact]
     public void Experiment_TwoSourcesOneTarget_ReportsOneDirectionAndRecordsEverySource()
@@ -100,10 +68,10 @@ public sealed class SeveralSourcesExperimentTests(TwoSourceExperiment two) : ICl
     [Fact]
     public void Experiment_CorporaAndSourceTogether_OrNeither_FailsWithOneLine()
     {
-        AssertOneLineError(ConsoleCapture.Run("experiment", "--corpora", two.A, two.B, "--source", two.C, "--target", two.B, "-o", P("both")),
+        ExperimentCommandTests.AssertOneLineError(ConsoleCapture.Run("experiment", "--corpora", two.A, two.B, "--source", two.C, "--target", two.B, "-o", P("both")),
             "--corpora", "--source/--target", "not both");
-        AssertOneLineError(ConsoleCapture.Run("experiment", "-o", P("neither")), "--corpora needs two corpora", "--source A C --target B");
-        AssertOneLineError(ConsoleCapture.Run("experiment", "--source", two.A, two.C, "-o", P("no-target")), "--source needs a target corpus");
+        ExperimentCommandTests.AssertOneLineError(ConsoleCapture.Run("experiment", "-o", P("neither")), "--corpora needs two corpora", "--source A C --target B");
+        ExperimentCommandTests.AssertOneLineError(ConsoleCapture.Run("experiment", "--source", two.A, two.C, "-o", P("no-target")), "--source needs a target corpus");
         Assert.False(Directory.Exists(P("both")));
     }
 
@@ -119,7 +87,7 @@ public sealed class SeveralSourcesExperimentTests(TwoSourceExperiment two) : ICl
         // corpus c made again at the same path, with other data.
         CorpusFile.Write(SyntheticBenchmark.Generate(new SyntheticBenchmarkOptions(Seed: 7, SourceSize: 90, TargetSize: 20, Dimension: 16)).Source, copies[2]);
 
-        AssertOneLineError(ConsoleCapture.Run([.. args, "--resume"]), copies[2], "changed since the experiment");
+        ExperimentCommandTests.AssertOneLineError(ConsoleCapture.Run([.. args, "--resume"]), copies[2], "changed since the experiment");
         // The same data again: the resume goes on (nothing left to run).
         File.Copy(two.C, copies[2], overwrite: true);
         var again = ConsoleCapture.Run([.. args, "--resume"]);
