@@ -56,6 +56,9 @@ public sealed class AdaptationTrainer
     /// </summary>
     public (DomainData Source, DomainData Target) Domains(string direction) => direction == "a-to-b" ? _aToB : _bToA;
 
+    /// <summary>Records on a model trained in <paramref name="direction"/> its target's normalisation, label and scale (see <see cref="CorpusDomain.DescribeAsTargetOf"/>).</summary>
+    public void DescribeTarget(ValenceModel model, string direction) => (direction == "a-to-b" ? _b : _a).DescribeAsTargetOf(model, Label);
+
     /// <summary>One line per direction whose source labels are mapped onto the target's scale (empty when the scales agree).</summary>
     public IReadOnlyList<string> ScaleMappings =>
         [.. new[] { ("a-to-b", _a.ScaleMappingOnto(_b, Label)), ("b-to-a", _b.ScaleMappingOnto(_a, Label)) }
@@ -81,7 +84,7 @@ public sealed class AdaptationTrainer
             var fit = method.Fit(source, target, options, progress, cancellationToken);
             if (keepModelsIn is not null)
             {
-                fit.Model.Normalisation = (run.Direction == "a-to-b" ? _b : _a).Normalisation;
+                DescribeTarget(fit.Model, run.Direction);
                 fit.Model.SetInfo("grid_point", run.Point.Label(_config.Registry));
                 fit.Model.Save(SelectionStudy.ModelFolder(keepModelsIn, run));
             }
