@@ -78,6 +78,9 @@ public sealed class AdaptationTrainer
     /// </summary>
     public (DomainData Source, DomainData Target) Domains(string direction) => (_directions[direction].Source, _directions[direction].Target.Data);
 
+    /// <summary>Records on a model trained in <paramref name="direction"/> its target's normalisation, label and scale (see <see cref="CorpusDomain.DescribeAsTargetOf"/>).</summary>
+    public void DescribeTarget(ValenceModel model, string direction) => TargetOf(direction).DescribeAsTargetOf(model, Label);
+
     /// <summary>One line per direction whose source labels are mapped onto the target's scale (empty when the scales agree).</summary>
     public IReadOnlyList<string> ScaleMappings =>
         [.. _directions.Where(d => d.Value.ScaleMapping is not null)
@@ -102,7 +105,7 @@ public sealed class AdaptationTrainer
             var fit = method.Fit(source, target, options, progress, cancellationToken);
             if (keepModelsIn is not null)
             {
-                fit.Model.Normalisation = TargetOf(run.Direction).Normalisation;
+                DescribeTarget(fit.Model, run.Direction);
                 fit.Model.SetInfo("grid_point", run.Point.Label(_config.Registry));
                 fit.Model.Save(SelectionStudy.ModelFolder(keepModelsIn, run));
             }

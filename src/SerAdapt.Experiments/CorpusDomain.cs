@@ -78,6 +78,19 @@ public sealed record CorpusDomain(string Path, Corpus Raw, ZNormStats Stats, Dom
 
     public FeatureNormalisation Normalisation => new(Stats.FeatureNames, Stats.Means, Stats.Stds);
 
+    /// <summary>
+    /// Records on <paramref name="model"/>, trained for this target, what <c>predict</c> needs: this corpus's
+    /// normalisation statistics (applied to raw inputs) and the <paramref name="label"/> it predicts with its scale.
+    /// </summary>
+    public void DescribeAsTargetOf(ValenceModel model, string label)
+    {
+        model.Normalisation = Normalisation;
+        model.SetInfo("target", Path);
+        model.SetInfo("label", label);
+        model.SetInfo("label_scale", Raw.Scales.For(label).ToString());
+        model.SetInfo("normalisation", $"z-normalisation statistics of the target corpus {Path}");
+    }
+
     /// <summary>Session names (else speaker names) indexed by <see cref="DomainData.Groups"/>.</summary>
     public IReadOnlyList<string> GroupNames => Corpus.Distinct(GroupColumn(Raw) ?? []);
 

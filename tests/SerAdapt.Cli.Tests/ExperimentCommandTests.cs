@@ -221,6 +221,13 @@ public sealed class ExperimentCommandTests(TinyExperiment tiny) : IClassFixture<
         Assert.True(File.Exists(Path.Combine(folder, "models", "source-only", "model.json")));
         Assert.True(File.Exists(Path.Combine(folder, "models", "mrd", "model.json")));
         Assert.Contains("Sessions shown:", output);
+
+        // The saved models are saved as train saves them: the target's statistics, the label and its scale.
+        string predictions = P("tsne-mrd-predictions.csv");
+        var (predictCode, predictOutput, predictError) = ConsoleCapture.Run("predict", "--model", Path.Combine(folder, "models", "mrd"), tiny.B, "-o", predictions);
+        Assert.True(predictCode == 0, predictError);
+        Assert.StartsWith("id,valence,", File.ReadLines(predictions).First());
+        Assert.Contains("valence predictions of the mrd model", predictOutput);
     }
 
     [Fact]

@@ -142,6 +142,8 @@ public class GridExperimentTests
             var model = ValenceModel.Load(SelectionStudy.ModelFolder(kept.Directory, run));
             Assert.Equal(run.Point.Label(config.Registry), model.Info["grid_point"]);
             Assert.NotNull(model.Normalisation);
+            Assert.Equal("valence", model.Info["label"]);
+            Assert.True(model.Info.ContainsKey("label_scale"));
         }
         Assert.Equal("lr=0.003 m=2", ValenceModel.Load(SelectionStudy.ModelFolder(kept.Directory, runs[3])).Info["grid_point"]);
     }

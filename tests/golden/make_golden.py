@@ -114,6 +114,14 @@ def np32(x):
     return x.detach().numpy().astype(np.float32)
 
 
+def snapshot_into(out, prefix, stage, nets):
+    """Every weight and running statistic of nets (name -> module) as out["<prefix>.<stage>.<name>.<key>"]."""
+    for net_name, net in nets.items():
+        for k, v in net.state_dict().items():
+            if not k.endswith("num_batches_tracked"):
+                out[f"{prefix}.{stage}.{net_name}.{k}"] = np32(v.float())
+
+
 def fixed(rng, *shape, low=-1.0, high=1.0):
     return rng.uniform(low, high, size=shape).astype(np.float32)
 
@@ -342,10 +350,7 @@ def subspace_iterations(name, distance, seed):
     nets = {"E": E, "R": R}
 
     def snapshot(stage):
-        for net_name, net in nets.items():
-            for k, v in net.state_dict().items():
-                if not k.endswith("num_batches_tracked"):
-                    out[f"{name}.{stage}.{net_name}.{k}"] = np32(v.float())
+        snapshot_into(out, name, stage, nets)
 
     snapshot("init")
     opt = torch.optim.Adam(list(E.parameters()) + list(R.parameters()), lr=1e-3)
@@ -430,10 +435,7 @@ def mrd(dtype=torch.float32, write=True):
     out = {"mrd.xs": xs, "mrd.ys": ys, "mrd.xt": xt}
 
     def snapshot(stage):
-        for net_name, net in nets.items():
-            for k, v in net.state_dict().items():
-                if not k.endswith("num_batches_tracked"):
-                    out[f"mrd.{stage}.{net_name}.{k}"] = np32(v.float())
+        snapshot_into(out, "mrd", stage, nets)
 
     snapshot("init")
     for it in range(1, 4):
@@ -509,10 +511,7 @@ def methods():
         return E, R
 
     def snapshot(method, stage, nets):
-        for net_name, net in nets.items():
-            for k, v in net.state_dict().items():
-                if not k.endswith("num_batches_tracked"):
-                    out[f"{method}.{stage}.{net_name}.{k}"] = np32(v.float())
+        snapshot_into(out, method, stage, nets)
 
     # AdaBN: Source-only steps, then every BatchNorm's running statistics := its input's target mean and
     # population variance (the values one train-mode pass over the whole target uses).

@@ -136,13 +136,9 @@ public static class TrainCommand
         for (int k = 0; k < sources.Corpora.Count; k++)
             corpora[SourceCorpora.Role(k, sources.Corpora.Count)] = CorpusFingerprint.Of(sources.Corpora[k].Path, sources.Corpora[k].Raw.Count);
         model.SetInfo("record", RunRecord.Capture(corpora).ToJson(modelDir).ToJsonString());
-        model.Normalisation = target.Normalisation;
+        target.DescribeAsTargetOf(model, label);
         model.SetInfo("sources", sources.PathsJson());
-        model.SetInfo("target", target.Path);
-        model.SetInfo("label", label);
-        model.SetInfo("label_scale", target.Raw.Scales.For(label).ToString());
         if (sources.ScaleMappingsOnto(target, label) is { Count: > 0 } mappings) model.SetInfo("source_label_mapping", string.Join("; ", mappings));
-        model.SetInfo("normalisation", $"z-normalisation statistics of the target corpus {target.Path}");
         model.SetInfo("source_normalisation", sources.NormalisationJson());
     }
 

@@ -70,6 +70,9 @@ public static class TsneCommand
             else
             {
                 (sourceOnly, mrd) = ExperimentConsole.Run((events, token) => TsneStudy.Train(trainer, c, events, token));
+                // Saved as train saves them, so that predict and evaluate take them on raw features.
+                trainer.DescribeTarget(sourceOnly, "a-to-b");
+                trainer.DescribeTarget(mrd, "a-to-b");
                 sourceOnly.Save(Path.Combine(dir, "models", "source-only"));
                 mrd.Save(Path.Combine(dir, "models", "mrd"));
             }
