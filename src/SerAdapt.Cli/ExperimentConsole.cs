@@ -36,13 +36,14 @@ internal static class ExperimentConsole
     public static void PrintTable(ExperimentConfig config, ExperimentSummary summary)
     {
         string a = ExperimentReport.CorpusLabel(config.CorpusA), b = ExperimentReport.CorpusLabel(config.CorpusB);
+        string corpora = config.HasSources ? ExperimentReport.Title(config) : $"A = {a}, B = {b}";
         var table = new Table().Border(TableBorder.Rounded)
             .Title("[bold]Table 1[/]: PR and CCC (%) on the target, mean ± std")
-            .Caption(Markup.Escape($"A = {a}, B = {b}; {summary.FinishedRuns} of {summary.PlannedRuns} runs"));
+            .Caption(Markup.Escape($"{corpora}; {summary.FinishedRuns} of {summary.PlannedRuns} runs"));
         table.AddColumn("Method");
         foreach (var d in config.DirectionList)
         {
-            string arrow = d == "a-to-b" ? "A → B" : "B → A";
+            string arrow = d switch { "a-to-b" => "A → B", "b-to-a" => "B → A", _ => "sources → target" };
             table.AddColumn(new TableColumn($"{arrow} PR").RightAligned());
             table.AddColumn(new TableColumn($"{arrow} CCC").RightAligned());
         }

@@ -5,26 +5,40 @@ using SerAdapt.Evaluation;
 namespace SerAdapt.Experiments;
 
 /// <summary>
-/// The real <see cref="RunTrainer"/>: the two corpora as <see cref="CorpusDomain"/>s (each z-normalised
+/// The real <see cref="RunTrainer"/>: the corpora as <see cref="CorpusDomain"/>s (each z-normalised
 /// with its own statistics, as in the paper), trained with the configuration's methods and scored on
-/// every target utterance that has a valence label.
+/// every target utterance that has a valence label. Two corpora give two directions; several sources
+/// for one target give one, the sources pooled by <see cref="SourceCorpora"/> (as <c>train --source</c> pools them).
 /// </summary>
 public sealed class AdaptationTrainer
 {
     private const string Label = "valence";
     private readonly ExperimentConfig _config;
-    private readonly CorpusDomain _a, _b;
-    // Each direction's (source, target), the source's labels already on the target's scale: made once, not per run.
-    private readonly (DomainData Source, DomainData Target) _aToB, _bToA;
+    // Every corpus by its role (config.CorpusFiles), for warnings, row counts and group names.
+    private readonly IReadOnlyList<(string Role, CorpusDomain Domain)> _corpora;
+    // Each direction's source (labels already on the target's scale) and target: made once, not per run.
+    private readonly Dictionary<string, (DomainData Source, CorpusDomain Target, string? ScaleMapping)> _directions;
 
     public AdaptationTrainer(ExperimentConfig config, CorpusDomain a, CorpusDomain b)
     {
         CorpusLoader.CheckCompatible(a.Raw, config.CorpusA, b.Raw, config.CorpusB);
         _config = config;
-        _a = a;
-        _b = b;
-        _aToB = (a.OnScaleOf(b, Label).Data, b.Data);
-        _bToA = (b.OnScaleOf(a, Label).Data, a.Data);
+        _corpora = [("a", a), ("b", b)];
+        _directions = new()
+        {
+            ["a-to-b"] = (a.OnScaleOf(b, Label).Data, b, a.ScaleMappingOnto(b, Label)),
+            ["b-to-a"] = (b.OnScaleOf(a, Label).Data, a, b.ScaleMappingOnto(a, Label)),
+        };
+    }
+
+    /// <summary>Several labelled sources for one target (<see cref="ExperimentConfig.Sources"/>), pooled by <see cref="SourceCorpora.Pool"/>.</summary>
+    public AdaptationTrainer(ExperimentConfig config, IReadOnlyList<CorpusDomain> sources, CorpusDomain target)
+    {
+        var pooled = SourceCorpora.Pool(sources, target, Label);
+        _config = config;
+        _corpora = [.. config.CorpusFiles.Zip([.. sources, target], (file, domain) => (file.Role, domain))];
+        var mappings = pooled.ScaleMappingsOnto(target, Label);
+        _directions = new() { [ExperimentConfig.SourcesToTarget] = (pooled.Data, target, mappings.Count == 0 ? null : string.Join("; ", mappings)) };
     }
 
     /// <summary>Two corpora in memory (e.g. the synthetic pair); experiments score valence in both directions, so both need it.</summary>
@@ -34,36 +48,43 @@ public sealed class AdaptationTrainer
     {
     }
 
-    public Corpus CorpusA => _a.Raw;
-    public Corpus CorpusB => _b.Raw;
+    /// <summary>The target corpus of <paramref name="direction"/>.</summary>
+    public CorpusDomain TargetOf(string direction) => _directions[direction].Target;
+
+    /// <summary>Rows of each corpus by role ("a"/"b", or "source-1", ..., "target"), for the run record.</summary>
+    public IReadOnlyDictionary<string, int> Rows => _corpora.ToDictionary(c => c.Role, c => c.Domain.Raw.Count);
 
     /// <summary>What loading the corpora had to say (unlabelled rows, constant features...).</summary>
-    public IReadOnlyList<string> Warnings => [.. _a.Warnings, .. _b.Warnings];
+    public IReadOnlyList<string> Warnings => [.. _corpora.SelectMany(c => c.Domain.Warnings)];
 
     /// <summary>Called with every trained model (e.g. to keep one for the t-SNE figure).</summary>
     public Action<RunSpec, FitResult>? Fitted { get; set; }
 
-    /// <summary>Group (session, else speaker) names of corpus A or B, indexed by <see cref="DomainData.Groups"/>.</summary>
-    public IReadOnlyList<string> Sessions(string corpus) => (corpus == "a" ? _a : _b).GroupNames;
+    /// <summary>Group (session, else speaker) names of the corpus of this role, indexed by <see cref="DomainData.Groups"/>.</summary>
+    public IReadOnlyList<string> Sessions(string role) => _corpora.First(c => c.Role == role).Domain.GroupNames;
 
-    /// <summary>Reads both corpora of <paramref name="config"/> (any format <see cref="CorpusDomain"/> reads; <paramref name="csv"/> names a generic CSV's columns).</summary>
-    public static AdaptationTrainer Load(ExperimentConfig config, GenericCsvOptions? csv = null) =>
-        new(config, CorpusDomain.Load(config.CorpusA, Label, labelRequired: true, csv), CorpusDomain.Load(config.CorpusB, Label, labelRequired: true, csv));
+    /// <summary>Reads the corpora of <paramref name="config"/> (any format <see cref="CorpusDomain"/> reads; <paramref name="csv"/> names a generic CSV's columns).</summary>
+    public static AdaptationTrainer Load(ExperimentConfig config, GenericCsvOptions? csv = null)
+    {
+        CorpusDomain Read(string path) => CorpusDomain.Load(path, Label, labelRequired: true, csv);
+        return config.HasSources
+            ? new(config, config.Sources.Select(Read).ToList(), Read(config.Target))
+            : new(config, Read(config.CorpusA), Read(config.CorpusB));
+    }
 
     /// <summary>
     /// (source, target) of a direction, normalised per corpus; the source's labels are carried onto the
     /// target's label scale when the two differ (see <see cref="ScaleMappings"/>).
     /// </summary>
-    public (DomainData Source, DomainData Target) Domains(string direction) => direction == "a-to-b" ? _aToB : _bToA;
+    public (DomainData Source, DomainData Target) Domains(string direction) => (_directions[direction].Source, _directions[direction].Target.Data);
 
     /// <summary>Records on a model trained in <paramref name="direction"/> its target's normalisation, label and scale (see <see cref="CorpusDomain.DescribeAsTargetOf"/>).</summary>
-    public void DescribeTarget(ValenceModel model, string direction) => (direction == "a-to-b" ? _b : _a).DescribeAsTargetOf(model, Label);
+    public void DescribeTarget(ValenceModel model, string direction) => TargetOf(direction).DescribeAsTargetOf(model, Label);
 
     /// <summary>One line per direction whose source labels are mapped onto the target's scale (empty when the scales agree).</summary>
     public IReadOnlyList<string> ScaleMappings =>
-        [.. new[] { ("a-to-b", _a.ScaleMappingOnto(_b, Label)), ("b-to-a", _b.ScaleMappingOnto(_a, Label)) }
-            .Where(d => d.Item2 is not null)
-            .Select(d => $"{d.Item1}: source {Label} labels mapped onto the target's scale, {d.Item2}")];
+        [.. _directions.Where(d => d.Value.ScaleMapping is not null)
+            .Select(d => $"{d.Key}: source {Label} labels mapped onto the target's scale, {d.Value.ScaleMapping}")];
 
     /// <summary>Trains one point of a grid (<see cref="SelectionStudy"/>), scoring every criterion after each epoch; the model is not kept.</summary>
     public EpochScores TrainGrid(GridRun run, IProgress<TrainingProgress> progress, CancellationToken cancellationToken) =>

@@ -6,7 +6,8 @@ using SerAdapt.Adaptation;
 namespace SerAdapt.Experiments;
 
 /// <summary>
-/// Everything that decides an experiment's numbers: the two corpora, which directions, methods and
+/// Everything that decides an experiment's numbers: the two corpora and which directions (or several
+/// labelled <see cref="Sources"/> pooled for one <see cref="Target"/>, one direction), methods and
 /// repeats, the training settings (<see cref="TrainingOptions"/>, whose seed is the master seed) and
 /// the methods' own settings by name. Defaults are the paper's values (Table 1: the five methods, both
 /// directions, 10 repeats, 100 epochs, width 1024). Its JSON and YAML keys are the settings' declared
@@ -16,13 +17,28 @@ public sealed record ExperimentConfig
 {
     public static readonly IReadOnlyList<string> DirectionChoices = ["both", "a-to-b", "b-to-a"];
     public const string SourceOnly = "source-only";
+    public const string TrainOnTarget = "train-on-target";
+
+    /// <summary>The one direction of an experiment with <see cref="Sources"/> and a <see cref="Target"/>.</summary>
+    public const string SourcesToTarget = "sources-to-target";
 
     /// <summary>The keys that are the experiment's own (not training or method settings).</summary>
-    public static readonly IReadOnlyList<string> ExperimentKeys = ["corpora", "directions", "methods", "repeats", "grid"];
+    public static readonly IReadOnlyList<string> ExperimentKeys = ["corpora", "source", "target", "directions", "methods", "repeats", "grid"];
 
     /// <summary>Path of corpus A (a .parquet corpus file).</summary>
     public string CorpusA { get; init; } = "";
     public string CorpusB { get; init; } = "";
+
+    /// <summary>
+    /// Labelled source corpora pooled for <see cref="Target"/> (each z-normalised on its own, see
+    /// <see cref="SourceCorpora"/>): the experiment's one direction, instead of <see cref="CorpusA"/> and <see cref="CorpusB"/>.
+    /// </summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    public string Target { get; init; } = "";
+
+    /// <summary>The experiment names <see cref="Sources"/> and a <see cref="Target"/> rather than two corpora.</summary>
+    public bool HasSources => Sources.Count > 0 || Target.Length > 0;
     public string Directions { get; init; } = "both";
 
     /// <summary>The methods to run; by default the registry's methods of the paper.</summary>
@@ -53,7 +69,7 @@ public sealed record ExperimentConfig
     public bool UsesOracle => Training.Selection == ModelSelection.Oracle;
 
     /// <summary>The directions to run, as "a-to-b" / "b-to-a".</summary>
-    public IReadOnlyList<string> DirectionList => Directions switch
+    public IReadOnlyList<string> DirectionList => HasSources ? [SourcesToTarget] : Directions switch
     {
         "both" => ["a-to-b", "b-to-a"],
         _ => [Directions],
@@ -62,9 +78,11 @@ public sealed record ExperimentConfig
     /// <summary>Throws <see cref="InvalidSettingException"/> naming the first bad setting.</summary>
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(CorpusA) || string.IsNullOrWhiteSpace(CorpusB))
-            throw new InvalidSettingException("corpora", "needs two corpora (--corpora A B, or 'corpora: [A, B]' in the config).");
-        if (Path.GetFullPath(CorpusA) == Path.GetFullPath(CorpusB))
+        if (HasSources) ValidateSources();
+        else if (string.IsNullOrWhiteSpace(CorpusA) || string.IsNullOrWhiteSpace(CorpusB))
+            throw new InvalidSettingException("corpora", "needs two corpora (--corpora A B, or 'corpora: [A, B]' in the config), "
+                + "or several sources for one target (--source A C --target B, or 'source: [A, C]' and 'target: B').");
+        else if (Path.GetFullPath(CorpusA) == Path.GetFullPath(CorpusB))
             throw new InvalidSettingException("corpora", $"names one corpus twice ({CorpusA}); adaptation needs two different corpora.");
         if (!DirectionChoices.Contains(Directions))
             throw new InvalidSettingException("directions", $"must be one of {string.Join(", ", DirectionChoices)}, got '{Directions}'.");
@@ -81,6 +99,38 @@ public sealed record ExperimentConfig
                 ?? throw new InvalidSettingException(name, $"is not a setting of any method; known: {string.Join(", ", Registry.MethodSettings.Select(d => d.Name))}.")).Check(value);
         Grid.Validate(Registry, methods);
     }
+
+    private void ValidateSources()
+    {
+        if (CorpusA.Length > 0 || CorpusB.Length > 0)
+            throw new InvalidSettingException("corpora", "and source/target are two ways of naming the corpora: give one of them, not both.");
+        if (Sources.Count == 0)
+            throw new InvalidSettingException("source", "needs at least one labelled source corpus for the target (--source A C ..., or 'source: [A, C]').");
+        if (Target.Length == 0)
+            throw new InvalidSettingException("source", "needs a target corpus too (--target B, or 'target: B').");
+        var twice = Sources.GroupBy(Path.GetFullPath).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null) throw new InvalidSettingException("source", $"names {twice.First()} twice.");
+        if (Sources.Any(s => Path.GetFullPath(s) == Path.GetFullPath(Target)))
+            throw new InvalidSettingException("target", $"{Target} is also a source; adaptation needs a target that is not among the sources.");
+        if (Directions != "both")
+            throw new InvalidSettingException("directions", $"is for two corpora (corpora: [A, B]); with source and target there is one direction, the sources to the target (got '{Directions}').");
+    }
+
+    /// <summary>
+    /// The corpus files by role: "a" and "b"; with <see cref="Sources"/>, "source" (or "source-1", "source-2", ...)
+    /// and "target", as <c>train</c> names them.
+    /// </summary>
+    public IReadOnlyList<(string Role, string Path)> CorpusFiles => HasSources
+        ? [.. Sources.Select((s, k) => (SourceCorpora.Role(k, Sources.Count), s)), ("target", Target)]
+        : [("a", CorpusA), ("b", CorpusB)];
+
+    /// <summary>
+    /// Said in the report and on the console when sources are pooled and Train-on-Target runs: it trains on the
+    /// target's labels alone; null otherwise.
+    /// </summary>
+    public string? TrainOnTargetNote => HasSources && Methods.Contains(TrainOnTarget)
+        ? "Train-on-Target trains on the target's own labels (leave-one-session-out): the source corpora are not used for it."
+        : null;
 
     /// <summary>This configuration with <paramref name="point"/>'s values in place of the settings it varies.</summary>
     public ExperimentConfig ForPoint(GridPoint point)
@@ -115,13 +165,13 @@ public sealed record ExperimentConfig
     /// <summary>How this configuration differs from the paper's (empty when it is the paper's).</summary>
     public IReadOnlyList<string> DifferencesFromPaper()
     {
-        var paper = new ExperimentConfig { CorpusA = CorpusA, CorpusB = CorpusB, Methods = Methods, Registry = Registry };
+        var paper = new ExperimentConfig { CorpusA = CorpusA, CorpusB = CorpusB, Sources = Sources, Target = Target, Methods = Methods, Registry = Registry };
         var mine = ToJson(this);
         var theirs = ToJson(paper);
         var differences = new List<string>();
         foreach (var (key, value) in mine)
         {
-            if (key is "corpus-a" or "corpus-b" or "seed" or "threads" or "grid") continue;
+            if (key is "corpus-a" or "corpus-b" or "source" or "target" or "seed" or "threads" or "grid") continue;
             var reference = theirs[key];
             if (!JsonNode.DeepEquals(value, reference))
                 differences.Add($"{key}: {value?.ToJsonString()} (paper: {reference?.ToJsonString()})");
@@ -132,7 +182,11 @@ public sealed record ExperimentConfig
     /// <summary>Canonical JSON of the settings that decide results (corpora by file name, no speed-only settings).</summary>
     public string Fingerprint()
     {
-        var json = ToJson(this with { CorpusA = Path.GetFileName(CorpusA), CorpusB = Path.GetFileName(CorpusB) });
+        var json = ToJson(this with
+        {
+            CorpusA = Path.GetFileName(CorpusA), CorpusB = Path.GetFileName(CorpusB),
+            Sources = Sources.Select(s => Path.GetFileName(s)).ToList(), Target = Path.GetFileName(Target),
+        });
         foreach (var d in Registry.AllSettings.Where(d => !d.AffectsResults))
             json.Remove(d.Name);
         return json.ToJsonString();
@@ -151,14 +205,16 @@ public sealed record ExperimentConfig
     /// </summary>
     public static JsonObject ToJson(ExperimentConfig config)
     {
-        var json = new JsonObject
-        {
-            ["corpus-a"] = config.CorpusA,
-            ["corpus-b"] = config.CorpusB,
-            ["directions"] = config.Directions,
-            ["methods"] = new JsonArray(config.Methods.Select(m => (JsonNode)JsonValue.Create(m)!).ToArray()),
-            ["repeats"] = config.Repeats,
-        };
+        // Two corpora keep the keys they always had (a report's settings table and manifest stay as they were).
+        var json = config.HasSources
+            ? new JsonObject
+            {
+                ["source"] = new JsonArray(config.Sources.Select(s => (JsonNode)JsonValue.Create(s)!).ToArray()),
+                ["target"] = config.Target,
+            }
+            : new JsonObject { ["corpus-a"] = config.CorpusA, ["corpus-b"] = config.CorpusB, ["directions"] = config.Directions };
+        json["methods"] = new JsonArray(config.Methods.Select(m => (JsonNode)JsonValue.Create(m)!).ToArray());
+        json["repeats"] = config.Repeats;
         foreach (var (key, value) in Settings.ToJson(config.Training))
             json[key] = value?.DeepClone();
         foreach (var d in config.UsedMethodSettings())
@@ -183,6 +239,8 @@ public sealed record ExperimentConfig
         {
             CorpusA = o["corpus-a"]?.GetValue<string>() ?? "",
             CorpusB = o["corpus-b"]?.GetValue<string>() ?? "",
+            Sources = o["source"]?.AsArray().Select(s => s!.GetValue<string>()).ToList() ?? [],
+            Target = o["target"]?.GetValue<string>() ?? "",
             Directions = o["directions"]?.GetValue<string>() ?? "both",
             Methods = o["methods"]?.AsArray().Select(m => m!.GetValue<string>()).ToList() ?? registry.Methods.Where(m => m.InPaper).Select(m => m.Name).ToList(),
             Repeats = o["repeats"]?.GetValue<int>() ?? 10,

@@ -8,7 +8,7 @@ namespace SerAdapt.Experiments;
 
 /// <summary>
 /// Reads an experiment configuration from YAML: a flat mapping whose keys are the experiment's own
-/// (<c>corpora: [A, B]</c>, <c>directions</c>, <c>methods</c>, <c>repeats</c>) and every setting the
+/// (<c>corpora: [A, B]</c>, or <c>source: [A, C]</c> and <c>target: B</c>, <c>directions</c>, <c>methods</c>, <c>repeats</c>) and every setting the
 /// <see cref="MethodRegistry"/> declares, by its declared name (the same word as the command-line flag).
 /// <c>grid:</c> maps methods to settings and their values (<c>mrd: {lr: [5e-5, 1e-4], m: [1, 3]}</c>, see
 /// <see cref="HyperparameterGrid"/>). Relative corpus paths are taken from the config file's folder. Unknown keys, wrong types, bad values
@@ -77,6 +77,14 @@ public static class ExperimentConfigFile
                     if (list.Count != 2) throw reader.Error(value, $"'corpora' needs exactly two corpus files, got {list.Count}.");
                     config = config with { CorpusA = reader.ResolvePath(list[0]), CorpusB = reader.ResolvePath(list[1]) };
                     break;
+                case "source":
+                    List<string> sources = value is YamlScalarNode ? [reader.Scalar(value)] : reader.StringList(value);
+                    if (sources.Count == 0) throw reader.Error(value, "'source' needs at least one corpus file.");
+                    config = config with { Sources = sources.Select(reader.ResolvePath).ToList() };
+                    break;
+                case "target":
+                    config = config with { Target = reader.ResolvePath(reader.Scalar(value)) };
+                    break;
                 case "directions":
                     config = config with { Directions = reader.Scalar(value) };
                     break;
@@ -105,7 +113,7 @@ public static class ExperimentConfigFile
         {
             config = config with { Training = Settings.With(new TrainingOptions(), training), MethodSettings = methodSettings };
             // The corpora may come from the command line instead; everything else is checked here.
-            (config.CorpusA.Length > 0 ? config : config with { CorpusA = "a", CorpusB = "b" }).Validate();
+            (config.CorpusA.Length > 0 || config.HasSources ? config : config with { CorpusA = "a", CorpusB = "b" }).Validate();
         }
         catch (InvalidSettingException ex) when (seen.TryGetValue(ex.Key, out var node))
         {
@@ -126,6 +134,8 @@ public static class ExperimentConfigFile
         sb.AppendLine("# SerAdapt experiment configuration (seradapt experiment --config FILE; train --config FILE reads the settings).");
         sb.AppendLine("# Every key is optional; a key not given keeps the default shown. Keys are the command-line flags without '--'.");
         sb.AppendLine("corpora: [corpus-a.parquet, corpus-b.parquet]   # the two corpus files (paths relative to this file)");
+        sb.AppendLine("# source: [corpus-a.parquet, corpus-c.parquet]   # instead of corpora: labelled sources, each z-normalised on its own and pooled ...");
+        sb.AppendLine("# target: corpus-b.parquet   # ... for this one target: one direction, sources -> target (directions does not apply)");
         sb.AppendLine($"directions: {defaults.Directions}   # {string.Join(" | ", ExperimentConfig.DirectionChoices)}");
         sb.AppendLine($"methods: [{string.Join(", ", defaults.Methods)}]   # any of: {string.Join(", ", registry.Names)}");
         sb.AppendLine($"repeats: {defaults.Repeats}   # runs per method and direction");

@@ -31,7 +31,7 @@ public sealed class ExperimentFolder
     public ExperimentConfig Config { get; }
     public Shard Shard { get; }
 
-    /// <summary>Each corpus file as the experiment started, by role "a"/"b" (only those that existed).</summary>
+    /// <summary>Each corpus file as the experiment started, by role ("a"/"b", or the sources and "target"; only those that existed).</summary>
     public IReadOnlyDictionary<string, CorpusFingerprint> Corpora { get; private set; }
     public string RunLogPath => Path.Combine(Directory, RunLog.FileName);
 
@@ -65,7 +65,7 @@ public sealed class ExperimentFolder
             var now = corpora ?? Fingerprints(config);
             foreach (var (role, recorded) in existing.Corpora)
                 if (!recorded.SameData(now.GetValueOrDefault(role)))
-                    throw new ReportFolderException($"{(role == "a" ? config.CorpusA : config.CorpusB)} changed since the experiment in {full} started ({recorded.Describe()}, now {now.GetValueOrDefault(role)?.Describe() ?? "missing"}); "
+                    throw new ReportFolderException($"{config.CorpusFiles.FirstOrDefault(f => f.Role == role).Path ?? role} changed since the experiment in {full} started ({recorded.Describe()}, now {now.GetValueOrDefault(role)?.Describe() ?? "missing"}); "
                         + "resuming would mix results of two data sets: use another folder or --force to start over.");
             RunLog.Repair(existing.RunLogPath);
             // threads may differ between the runs of one experiment: keep the caller's.
@@ -146,11 +146,14 @@ public sealed class ExperimentFolder
         WriteManifest();
     }
 
-    /// <summary>Corpus "a" and "b" of <paramref name="config"/> (those that exist: tests may name files that do not), with their row counts when given.</summary>
+    /// <summary>
+    /// The corpus files of <paramref name="config"/> by role (<see cref="ExperimentConfig.CorpusFiles"/>: "a" and "b", or every source
+    /// and the target; those that exist: tests may name files that do not), with their row counts when given.
+    /// </summary>
     public static IReadOnlyDictionary<string, CorpusFingerprint> Fingerprints(ExperimentConfig config, IReadOnlyDictionary<string, int>? rows = null)
     {
         var records = new Dictionary<string, CorpusFingerprint>();
-        foreach (var (role, file) in new[] { ("a", config.CorpusA), ("b", config.CorpusB) })
+        foreach (var (role, file) in config.CorpusFiles)
             if (File.Exists(file))
                 records[role] = CorpusFingerprint.Of(file, rows is not null && rows.TryGetValue(role, out int n) ? n : null);
         return records;

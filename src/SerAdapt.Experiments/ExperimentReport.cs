@@ -39,12 +39,25 @@ public static class ExperimentReport
         return summary;
     }
 
-    /// <summary>"IEMOCAP → MSP-IMPROV" for "a-to-b", from the corpus file names.</summary>
+    /// <summary>"IEMOCAP → MSP-IMPROV" for "a-to-b", "IEMOCAP + PODCAST → MSP-IMPROV" for several sources, from the corpus file names.</summary>
     public static string DirectionLabel(ExperimentConfig config, string direction)
     {
-        string a = CorpusLabel(config.CorpusA), b = CorpusLabel(config.CorpusB);
-        return direction == "a-to-b" ? $"{a} → {b}" : $"{b} → {a}";
+        var (source, target) = Corpora(config, direction);
+        return $"{source} → {target}";
     }
+
+    /// <summary>The source (sources joined by " + ") and target of <paramref name="direction"/>, by file name.</summary>
+    public static (string Source, string Target) Corpora(ExperimentConfig config, string direction)
+    {
+        if (config.HasSources) return (string.Join(" + ", config.Sources.Select(CorpusLabel)), CorpusLabel(config.Target));
+        string a = CorpusLabel(config.CorpusA), b = CorpusLabel(config.CorpusB);
+        return direction == "a-to-b" ? (a, b) : (b, a);
+    }
+
+    /// <summary>What a report's title names: "A and B", or the one direction of several sources.</summary>
+    public static string Title(ExperimentConfig config) => config.HasSources
+        ? DirectionLabel(config, ExperimentConfig.SourcesToTarget)
+        : $"{CorpusLabel(config.CorpusA)} and {CorpusLabel(config.CorpusB)}";
 
     public static string CorpusLabel(string path) => Path.GetFileNameWithoutExtension(path);
 
@@ -53,9 +66,7 @@ public static class ExperimentReport
         var sb = new StringBuilder("method,direction,source,target,seed,repeat,pearson,ccc,rmse,epochs,seconds,oracle\n");
         foreach (var r in results)
         {
-            var (source, target) = r.Direction == "a-to-b"
-                ? (CorpusLabel(config.CorpusA), CorpusLabel(config.CorpusB))
-                : (CorpusLabel(config.CorpusB), CorpusLabel(config.CorpusA));
+            var (source, target) = Corpora(config, r.Direction);
             sb.Append(Inv, $"{r.Method},{r.Direction},{CsvText.Field(source)},{CsvText.Field(target)},{r.Seed},{r.Repeat},")
               .Append(Inv, $"{r.Pearson:R},{r.Ccc:R},{r.Rmse:R},{r.Epochs},{r.Seconds:F3},{(r.UsedOracle ? "true" : "false")}\n");
         }
@@ -112,9 +123,12 @@ public static class ExperimentReport
         IReadOnlyList<string> notes, bool chart, string? appendix)
     {
         var sb = new StringBuilder();
-        string a = CorpusLabel(config.CorpusA), b = CorpusLabel(config.CorpusB);
-        sb.AppendLine($"# Cross-corpus valence regression: {a} and {b}").AppendLine();
+        sb.AppendLine($"# Cross-corpus valence regression: {Title(config)}").AppendLine();
         foreach (var note in notes) sb.AppendLine(note).AppendLine();
+        if (config.HasSources)
+            sb.AppendLine("Each source corpus is z-normalised with its own statistics and the sources are pooled into one labelled source " +
+                          "(as `train --source` does); DANN and ADDA see the pooled sources as one domain against the target.").AppendLine();
+        if (config.TrainOnTargetNote is { } trainOnTarget) sb.AppendLine(trainOnTarget).AppendLine();
 
         var differences = config.DifferencesFromPaper();
         if (differences.Count > 0)

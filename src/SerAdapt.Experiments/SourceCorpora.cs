@@ -54,6 +54,9 @@ public sealed record SourceCorpora(IReadOnlyList<CorpusDomain> Corpora, DomainDa
         return new SourceCorpora(sources, new DomainData(features, labels, groups, ids), corpusIndex);
     }
 
+    /// <summary>The role of source <paramref name="index"/> of <paramref name="count"/> in run records: "source" when alone, else "source-1", "source-2", ...</summary>
+    public static string Role(int index, int count) => count == 1 ? "source" : $"source-{index + 1}";
+
     /// <summary>The corpora's paths, in the order pooled.</summary>
     public IReadOnlyList<string> Paths => Corpora.Select(c => c.Path).ToList();
 

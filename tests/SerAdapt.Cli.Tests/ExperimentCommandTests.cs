@@ -10,16 +10,12 @@ namespace SerAdapt.Cli.Tests;
 /// (Source-only and MRD, both directions, 2 repeats, 2 epochs, width 16): the reference the
 /// experiment/merge tests compare with.
 /// </summary>
-public sealed class TinyExperiment : IDisposable
+public sealed class TinyExperiment : TinyCorpusFolder
 {
-    public TinyExperiment()
-    {
-        Directory.CreateDirectory(Dir);
-        var pair = SyntheticBenchmark.Generate(new SyntheticBenchmarkOptions(Seed: 5, SourceSize: 100, TargetSize: 130, Dimension: 16));
-        CorpusFile.Write(pair.Source, A);
-        CorpusFile.Write(pair.Target, B);
-        // width 64 here, 16 on the command line: the flags must win over the file.
-        File.WriteAllText(Config, """
+    public TinyExperiment() : base(ConfigText) => Baseline = ConsoleCapture.Run(Args(Reference));
+
+    /// <summary>Small, fast settings; width 64 here, 16 on the command line: the flags must win over the file.</summary>
+    public const string ConfigText = """
             methods: [source-only, mrd]
             repeats: 2
             epochs: 2
@@ -32,21 +28,10 @@ public sealed class TinyExperiment : IDisposable
             selection: fixed
             threads: 1
             seed: 4
-            """);
-        Baseline = ConsoleCapture.Run(Args(Reference));
-    }
-
-    public string Dir { get; } = Path.Combine(Path.GetTempPath(), "seradapt-expcli-" + Guid.NewGuid().ToString("N"));
-    public string A => Path.Combine(Dir, "corpus-a.parquet");
-    public string B => Path.Combine(Dir, "corpus-b.parquet");
-    public string Config => Path.Combine(Dir, "tiny.yaml");
-    public string Reference => Path.Combine(Dir, "reference");
-    public (int Code, string Out, string Err) Baseline { get; }
+            """;
 
     public string[] Args(string output, params string[] extra) =>
         ["experiment", "--corpora", A, B, "--config", Config, "--width", "16", "-o", output, .. extra];
-
-    public void Dispose() => Directory.Delete(Dir, recursive: true);
 }
 
 [Collection(nameof(ConsoleCollection))]
@@ -89,7 +74,7 @@ public sealed class ExperimentCommandTests(TinyExperiment tiny) : IClassFixture<
         return string.Create(Inv, $"{mean:F2} ± {std:F2}");
     }
 
-    private static void AssertOneLineError((int Code, string Out, string Err) result, params string[] parts)
+    internal static void AssertOneLineError((int Code, string Out, string Err) result, params string[] parts)
     {
         Assert.Equal(1, result.Code);
         string line = result.Err.Trim();

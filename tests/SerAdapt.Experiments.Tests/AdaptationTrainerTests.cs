@@ -16,6 +16,31 @@ public class AdaptationTrainerTests
     };
 
     [Fact]
+    public void SeveralSources_TrainOnTheSourcesPooledBySourceCorpora_ForTheOneDirection()
+    {
+        var config = Small with { CorpusA = "", CorpusB = "", Sources = ["a.parquet", "c.parquet"], Target = "b.parquet", Methods = ["source-only"] };
+        CorpusDomain Domain(string path, Corpus corpus) => CorpusDomain.FromCorpus(corpus, path, "valence", labelRequired: true);
+        CorpusDomain a = Domain("a.parquet", TinyCorpora.Make("a", 120, 12, 3, 0f, 1)), c = Domain("c.parquet", TinyCorpora.Make("c", 60, 12, 2, 1f, 3)),
+            b = Domain("b.parquet", TinyCorpora.Make("b", 90, 12, 3, 0.5f, 2));
+
+        var trainer = new AdaptationTrainer(config, [a, c], b);
+
+        var (source, target) = trainer.Domains(ExperimentConfig.SourcesToTarget);
+        var pooled = SourceCorpora.Pool([a, c], b, "valence").Data;
+        Assert.Equal(180, source.Count);
+        Assert.All(Enumerable.Range(0, source.Count), i => Assert.True(pooled.Features.Row(i).SequenceEqual(source.Features.Row(i)), $"row {i}"));
+        Assert.Equal(pooled.Labels, source.Labels);
+        Assert.Equal(pooled.Groups, source.Groups);
+        Assert.Same(b.Data, target);
+        Assert.Equal(new Dictionary<string, int> { ["source-1"] = 120, ["source-2"] = 60, ["target"] = 90 }, trainer.Rows);
+        Assert.Equal(b.GroupNames, trainer.Sessions("target"));
+        using var tmp = new TempDir();
+        var runs = ExperimentRunner.Run(ExperimentFolder.Create(tmp.Sub("r"), config, Shard.Whole, false, false), trainer.Train);
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, r => Assert.InRange(r.Ccc, -1, 1));
+    }
+
+    [Fact]
     public void Experiment_AllFiveMethodsOnTinyPair_ScoresEveryRunAndResumesIdentically()
     {
         var trainer = new AdaptationTrainer(Small, TinyCorpora.Make("a", 120, 12, 3, 0f, 1), TinyCorpora.Make("b", 90, 12, 3, 0.5f, 2));

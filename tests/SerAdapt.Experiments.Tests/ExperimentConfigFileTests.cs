@@ -62,8 +62,8 @@ public class ExperimentConfigFileTests
         var gram = Assert.IsType<DareGram>(c.CreateMethod("daregram")).Options;
         Assert.Equal((0.5f, 0.2f, 0.1f, 0.01f, 0.95f, 3), (rsd.Lambda, rsd.BasesWeight, gram.AngleWeight, gram.ScaleWeight, gram.Threshold, gram.RegressorLayers));
         Assert.Equal(2, c.Grid.Points("mrd").Count);
-        // Every key the parser knows is exercised above.
-        Assert.Equal(ExperimentConfigFile.KnownKeys().Count, yaml.Split('\n').Length);
+        // Every key the parser knows is exercised above, but source and target: the other way of naming the corpora (SeveralSourcesConfigTests).
+        Assert.Equal(ExperimentConfigFile.KnownKeys().Except(["source", "target"]).Count(), yaml.Split('\n').Length);
     }
 
     [Fact]

@@ -133,9 +133,8 @@ public static class TrainCommand
         {
             ["target"] = CorpusFingerprint.Of(target.Path, target.Raw.Count),
         };
-        // "source" for one source corpus, "source-1", "source-2", ... for several.
         for (int k = 0; k < sources.Corpora.Count; k++)
-            corpora[sources.Corpora.Count == 1 ? "source" : $"source-{k + 1}"] = CorpusFingerprint.Of(sources.Corpora[k].Path, sources.Corpora[k].Raw.Count);
+            corpora[SourceCorpora.Role(k, sources.Corpora.Count)] = CorpusFingerprint.Of(sources.Corpora[k].Path, sources.Corpora[k].Raw.Count);
         model.SetInfo("record", RunRecord.Capture(corpora).ToJson(modelDir).ToJsonString());
         target.DescribeAsTargetOf(model, label);
         model.SetInfo("sources", sources.PathsJson());

@@ -59,7 +59,7 @@ public static class TsneCommand
 
             var trainer = AdaptationTrainer.Load(c, csv.Read(parse));
             foreach (var warning in trainer.Warnings) parse.InvocationConfiguration.Output.WriteLine($"warning: {warning}");
-            var scale = trainer.CorpusB.Scales.Valence;
+            var scale = trainer.TargetOf("a-to-b").Raw.Scales.Valence;
             if (splitAt is { } at && !(at > scale.Min && at < scale.Max))
                 throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"--split {at} is outside the target's valence scale {scale}: it must lie strictly between {scale.Min} and {scale.Max} to make a low and a high group."));

@@ -71,8 +71,7 @@ public static class SelectionReport
         IReadOnlyList<SelectionOutcome> outcomes, IReadOnlyList<string> figures)
     {
         var sb = new StringBuilder();
-        string a = ExperimentReport.CorpusLabel(config.CorpusA), b = ExperimentReport.CorpusLabel(config.CorpusB);
-        sb.AppendLine($"# Model selection without target labels: {a} and {b}").AppendLine();
+        sb.AppendLine($"# Model selection without target labels: {ExperimentReport.Title(config)}").AppendLine();
         int planned = SelectionStudy.Plan(config).Count(r => shard.Contains(r.Index));
         sb.AppendLine(string.Create(Inv, $"{runs.Count} of {planned} grid runs{(shard.IsWhole ? "" : $" (shard {shard})")}; {config.Repeats} repeats; "
             + $"every point trained for {config.Training.Epochs} epochs (no early stopping), scored after each epoch. The models of the grid points are kept only with --keep-models (in models/).")).AppendLine();
