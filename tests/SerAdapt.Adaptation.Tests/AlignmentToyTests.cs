@@ -6,7 +6,8 @@ namespace SerAdapt.Adaptation.Tests;
 
 /// <summary>
 /// Every distance of <see cref="AlignmentStep"/> (Deep CORAL, DAN's MK-MMD, RSD, DARE-GRAM) on a toy with
-/// a known shift that BatchNorm cannot undo: the target is the source's anisotropic latent rotated by 0.6 rad in four coordinate planes, with the same labelling function.
+/// a known shift that per-feature BatchNorm statistics can undo only in part (AdaBN, which re-estimates them on
+/// the whole target, reaches 0.597 here against Source-only's 0.310): the target is the source's anisotropic latent rotated by 0.6 rad in four coordinate planes, with the same labelling function.
 /// Each method must beat Source-only AND the same method with its distance weighted 0: the target's
 /// training-mode forward alone moves the BatchNorm running statistics towards the target (an AdaBN-like
 /// effect), which on a re-scaled or offset target gives the whole gain whatever the loss (measured:
@@ -46,7 +47,7 @@ public class AlignmentToyTests(ITestOutputHelper output)
 
     // Latent z_c ~ N(0, scale_c^2), valence 3 + tanh(sum w_c z_c / scale_c); the source sees z, the target z
     // rotated by angle in the planes (0, 1), (2, 3), (4, 5), (6, 7).
-    private static (DomainData Source, DomainData Target) Rotated(int sourceRows, int targetRows, double angle, int seed = 3)
+    internal static (DomainData Source, DomainData Target) Rotated(int sourceRows, int targetRows, double angle, int seed = 3)
     {
         var rng = new Random(seed);
         var w = new[] { 0.9, -0.6, 0.5, 0.0, 0.3, 0.0, -0.4, 0.2 };
