@@ -26,6 +26,30 @@ public class SelectionCriteriaTests
         Assert.InRange(weights.Average(), 0.99, 1.0 + 1e-12); // mean 1, lowered only by the clip
     }
 
+    // DEV's weights: the odds corrected by the class prior, not normalised. With twice as many source rows as target
+    // rows the raw odds are half the ratio; the prior puts them right, and their source mean is near 1 but not 1.
+    [Fact]
+    public void DomainClassifier_TwoGaussiansOfUnequalSizes_DensityRatioWithinTenPercentAndNotNormalised()
+    {
+        double[] mu = [0.5, -0.3];
+        var rng = new Rng(12);
+        var source = Gaussian(rng, 2000, [0, 0]);
+        var target = Gaussian(rng, 1000, mu);
+
+        var ratio = DomainClassifier.Fit(source, target, new Rng(5)).DensityRatio(source);
+
+        double muSquared = mu.Sum(m => m * m), relativeError = 0;
+        for (int i = 0; i < source.Rows; i++)
+        {
+            double truth = Math.Exp(mu[0] * source[i, 0] + mu[1] * source[i, 1] - muSquared / 2);
+            relativeError += Math.Abs(ratio[i] - truth) / truth;
+        }
+        relativeError /= source.Rows;
+        Assert.True(relativeError < 0.10, $"mean relative error of the density ratio {relativeError:P1}");
+        Assert.InRange(ratio.Average(), 0.9, 1.1);
+        Assert.NotEqual(1.0, ratio.Average(), 6);
+    }
+
     [Fact]
     public void DomainClassifier_FarApartDomains_WeightsClippedAtTen()
     {

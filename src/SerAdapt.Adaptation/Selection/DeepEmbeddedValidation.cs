@@ -9,6 +9,8 @@ namespace SerAdapt.Adaptation;
 /// with a control variate that removes the variance the weights add. With L_i = w_i l_i:
 /// <code>eta = -Cov(L, w) / Var(w);   R_DEV = mean(L) + eta mean(w) - eta</code>
 /// (sample covariance and variance; E[w] = 1 under the source, so the term eta (mean(w) - 1) has mean zero).
+/// The weights are the classifier's density ratio (<see cref="DomainClassifier.DensityRatio"/>, the odds times
+/// n_s/n_t), not IWCV's self-normalised ones: normalised to mean 1 the control-variate term would vanish.
 /// Assumes covariate shift in the feature space: p(y | E(x)) shared by the domains.
 /// </summary>
 public sealed class DeepEmbeddedValidation : SelectionCriterion
@@ -39,7 +41,7 @@ public sealed class DeepEmbeddedValidation : SelectionCriterion
         if (!errors.All(double.IsFinite))
             return double.NaN;
         var source = model.Encode(_validation.Features);
-        var weights = DomainClassifier.Fit(source, model.Encode(_target), _rng).Weights(source);
+        var weights = DomainClassifier.Fit(source, model.Encode(_target), _rng).DensityRatio(source);
         return Risk(errors, weights);
     }
 

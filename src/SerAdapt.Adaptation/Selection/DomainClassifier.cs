@@ -13,7 +13,10 @@ namespace SerAdapt.Adaptation;
 /// the penalty is lambda/2 ||beta||^2 with lambda = 1/n (n rows fitted), the intercept unpenalised; the mean
 /// log-loss plus the penalty is minimised by L-BFGS (memory 10, Armijo backtracking).</item>
 /// <item><see cref="Weights"/>: w_i = exp(logit_i) divided by its mean over the rows weighted (so their
-/// mean is 1: the class prior cancels), then clipped at <see cref="WeightClip"/>.</item>
+/// mean is 1: the class prior cancels), then clipped at <see cref="WeightClip"/> (IWCV's self-normalised weights).</item>
+/// <item><see cref="DensityRatio"/>: w_i = (n_s / n_t) exp(logit_i), the odds corrected by the class prior of the
+/// rows fitted, clipped at <see cref="WeightClip"/>: an estimate of p_t/p_s whose mean over source rows is near 1
+/// but not forced to it (what DEV's control variate needs).</item>
 /// </list>
 /// </summary>
 public sealed class DomainClassifier
@@ -29,13 +32,16 @@ public sealed class DomainClassifier
 
     private readonly double[] _mean, _std, _beta;
     private readonly double _bias;
+    // log(n_s / n_t) of the rows fitted: the class prior that the odds carry.
+    private readonly double _logPrior;
 
-    private DomainClassifier(double[] mean, double[] std, double[] beta, double bias)
+    private DomainClassifier(double[] mean, double[] std, double[] beta, double bias, double logPrior)
     {
         _mean = mean;
         _std = std;
         _beta = beta;
         _bias = bias;
+        _logPrior = logPrior;
     }
 
     /// <summary>Fits the classifier on rows of <paramref name="source"/> (label 0) and <paramref name="target"/> (label 1).</summary>
@@ -67,7 +73,7 @@ public sealed class DomainClassifier
             for (int c = 0; c < d; c++)
                 x[i * d + c] = (rows[i][c] - mean[c]) / std[c];
         var theta = Minimise(new Objective(x, y, n, d, 1.0 / n), new double[d + 1]);
-        return new DomainClassifier(mean, std, theta[..d], theta[d]);
+        return new DomainClassifier(mean, std, theta[..d], theta[d], Math.Log((double)s.Length / t.Length));
     }
 
     /// <summary>The classifier's log-odds "target vs source" of each row of <paramref name="features"/>.</summary>
@@ -96,6 +102,10 @@ public sealed class DomainClassifier
         double mean = w.Average();
         return w.Select(v => Math.Min(v / mean, WeightClip)).ToArray();
     }
+
+    /// <summary>The density ratio p_t/p_s at each row of <paramref name="rows"/>: (n_s / n_t) exp(logit), clipped at <see cref="WeightClip"/>.</summary>
+    public double[] DensityRatio(Matrix rows) =>
+        LogOdds(rows).Select(z => Math.Exp(Math.Min(z + _logPrior, Math.Log(WeightClip)))).ToArray();
 
     private static int[] Sample(Matrix m, Rng rng) =>
         m.Rows <= MaxRowsPerDomain ? Enumerable.Range(0, m.Rows).ToArray()
