@@ -98,6 +98,10 @@ public sealed record ExperimentConfig
             (Registry.MethodSettings.FirstOrDefault(d => d.Name == name)
                 ?? throw new InvalidSettingException(name, $"is not a setting of any method; known: {string.Join(", ", Registry.MethodSettings.Select(d => d.Name))}.")).Check(value);
         Grid.Validate(Registry, methods);
+        // A grid scores every point with label-free criteria on a held-out SOURCE split; Train-on-Target has no source
+        // and chooses its epochs on target folds, so its grid numbers would be meaningless.
+        if (!Grid.IsEmpty && methods.Contains(TrainOnTarget))
+            throw new InvalidSettingException("grid", $"cannot run with {TrainOnTarget} (it trains on the target's labels; model selection without them does not apply): run it in an experiment without a grid.");
     }
 
     private void ValidateSources()

@@ -41,6 +41,8 @@ public class GridExperimentTests
     [InlineData("methods: [mrd]\ngrid:\n  mrdd: {m: [1, 3]}\n", "exp.yaml:3:3: grid has an unknown method 'mrdd'")]
     [InlineData("methods: [source-only]\ngrid:\n  mrd: {m: [1, 3]}\n", "exp.yaml:3:3: grid names 'mrd', which is not among the methods run")]
     [InlineData("methods: [mrd]\ngrid:\n  mrd: {m: [1, 1]}\n", "exp.yaml:3:12: 'm' lists a value twice")]
+    [InlineData("methods: [mrd]\ngrid:\n  mrd: {patience: [3, 10]}\n", "exp.yaml:3:9: patience cannot be a grid setting")]
+    [InlineData("methods: [train-on-target, mrd]\ngrid:\n  mrd: {m: [1, 3]}\n", "exp.yaml:3:3: grid cannot run with train-on-target")]
     public void Parse_BadGrid_FailsWithFileLineAndColumn(string yaml, string expected)
     {
         var ex = Assert.Throws<ConfigException>(() => ExperimentConfigFile.Parse(yaml, "exp.yaml"));

@@ -7,14 +7,17 @@ namespace SerAdapt.Experiments;
 /// The <c>grid:</c> section of an experiment: per method, settings and the values each takes; an experiment
 /// with a grid trains every point (the Cartesian product, in the order given, the last setting fastest) of
 /// every method, direction and repeat. A grid setting is a training setting that decides results (not
-/// <c>seed</c> or <c>selection</c>: every criterion is scored, see <see cref="SelectionStudy"/>) or a setting
-/// of that method. A method without a grid has one point, the experiment's settings.
+/// <c>seed</c>, <c>selection</c> or <c>patience</c>: every criterion is scored after every epoch, with no early
+/// stopping, see <see cref="SelectionStudy"/>) or a setting of that method. A method without a grid has one point, the experiment's settings.
 /// </summary>
 public sealed record HyperparameterGrid(IReadOnlyList<KeyValuePair<string, IReadOnlyList<GridAxis>>> Methods)
 {
     public static HyperparameterGrid Empty { get; } = new([]);
 
     public bool IsEmpty => Methods.Count == 0;
+
+    // Training settings that decide results but mean nothing in a grid: every criterion is scored, every epoch runs.
+    private static bool FixedInGrids(string setting) => setting is "seed" or "selection" or "patience";
 
     /// <summary>The axes of <paramref name="method"/> (none when it has no grid).</summary>
     public IReadOnlyList<GridAxis> AxesOf(string method) => Methods.FirstOrDefault(m => m.Key == method).Value ?? [];
@@ -35,11 +38,11 @@ public sealed record HyperparameterGrid(IReadOnlyList<KeyValuePair<string, IRead
             throw new InvalidSettingException("grid", $"has an unknown method '{method}'; known: {string.Join(", ", registry.Names)}.");
         var training = registry.TrainingSettings.FirstOrDefault(d => d.Name == setting);
         if (training is not null)
-            return training.AffectsResults && setting is not ("seed" or "selection") ? training
+            return training.AffectsResults && !FixedInGrids(setting) ? training
                 : throw new InvalidSettingException(setting, "cannot be a grid setting (a grid varies settings that decide results; every criterion is scored anyway).");
         var own = registry[method].Settings.FirstOrDefault(d => d.Name == setting);
         return own ?? throw new InvalidSettingException(setting, $"is not a setting of {method}; a grid of {method} may vary: "
-            + string.Join(", ", registry.TrainingSettings.Where(d => d.AffectsResults && d.Name is not ("seed" or "selection")).Concat(registry[method].Settings).Select(d => d.Name)) + ".");
+            + string.Join(", ", registry.TrainingSettings.Where(d => d.AffectsResults && !FixedInGrids(d.Name)).Concat(registry[method].Settings).Select(d => d.Name)) + ".");
     }
 
     /// <summary>Throws <see cref="InvalidSettingException"/> for the first bad method, setting or value; the grid's methods must be run.</summary>
