@@ -85,6 +85,9 @@ public sealed class ExperimentFolder
         foreach (var figure in System.IO.Directory.EnumerateFiles(full, SelectionReport.FigurePrefix + "*.*")
                      .Where(f => f.EndsWith(".png", StringComparison.Ordinal) || f.EndsWith(".svg", StringComparison.Ordinal)))
             File.Delete(figure);
+        // Models an earlier grid kept (--keep-models): their point numbers may mean other settings now.
+        var keptModels = Path.Combine(full, SelectionStudy.ModelsFolder);
+        if (System.IO.Directory.Exists(keptModels)) System.IO.Directory.Delete(keptModels, recursive: true);
         var folder = new ExperimentFolder(full, config, shard, corpora ?? Fingerprints(config));
         folder.WriteManifest();
         return folder;

@@ -63,7 +63,7 @@ public static class ShardMerger
                 runs.TryAdd(r.Key, r);
             }
         var first = folders[0];
-        var merged = ExperimentFolder.Create(output, first.Config, Shard.Whole, resume: false, force);
+        var merged = ExperimentFolder.Create(output, first.Config, Shard.Whole, resume: false, force, first.Corpora);
         var ordered = SelectionStudy.Order(first.Config, runs.Values);
         foreach (var r in ordered) RunLog.Append(Path.Combine(merged.Directory, SelectionStudy.GridLog), r);
         SelectionReport.Write(merged.Directory, merged.Config, Shard.Whole, ordered, RunRecord.Capture(merged.Corpora));

@@ -37,6 +37,8 @@ public static class TsneCommand
             {
                 CorpusA = Path.GetFullPath(parse.GetValue(source)!),
                 CorpusB = Path.GetFullPath(parse.GetValue(target)!),
+                Sources = [],   // the figure's two corpora replace a config's several sources
+                Target = "",
                 Methods = [ExperimentConfig.SourceOnly, "mrd"],
                 Directions = "a-to-b",
                 Repeats = 1,

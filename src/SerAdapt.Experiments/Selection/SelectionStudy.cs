@@ -20,9 +20,12 @@ public static class SelectionStudy
     /// <summary>The criteria that choose: the label-free ones, then the oracle (which reads target labels).</summary>
     public static readonly IReadOnlyList<string> Criteria = ["source-val", "iwcv", "dev", "oracle"];
 
+    /// <summary>The folder under a report folder where <c>--keep-models</c> saves the grid's models (replaced with --force).</summary>
+    public const string ModelsFolder = "models";
+
     /// <summary>Where <c>--keep-models</c> saves the model of <paramref name="run"/>: models/METHOD-DIRECTION-rREPEAT-pPOINT.</summary>
     public static string ModelFolder(string directory, GridRun run) =>
-        Path.Combine(directory, "models", string.Create(CultureInfo.InvariantCulture, $"{run.Method}-{run.Direction}-r{run.Repeat}-p{run.Point.Index}"));
+        Path.Combine(directory, ModelsFolder, string.Create(CultureInfo.InvariantCulture, $"{run.Method}-{run.Direction}-r{run.Repeat}-p{run.Point.Index}"));
 
     /// <summary>Every grid run in plan order: repeat-major, then direction, method and point.</summary>
     public static IReadOnlyList<GridRun> Plan(ExperimentConfig config)
