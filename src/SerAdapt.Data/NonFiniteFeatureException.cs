@@ -2,7 +2,7 @@ namespace SerAdapt.Data;
 
 /// <summary>
 /// A NaN, Inf or missing feature value that the import may not replace. The message suggests
-/// <c>--impute mean</c> only when <see cref="HintsImpute"/>: the caller adds the hint (<see cref="WithImputeHint"/>)
+/// <c>--impute mean</c> only when asked: the caller adds the hint (<see cref="WithImputeHint"/>)
 /// where the command has that option; elsewhere (train, predict, extract...) it would point to nothing.
 /// </summary>
 public sealed class NonFiniteFeatureException : DataFormatException
@@ -13,13 +13,10 @@ public sealed class NonFiniteFeatureException : DataFormatException
         : base(file, line, column, hintsImpute ? $"{problem}; {ImputeHint}." : $"{problem}.")
     {
         Problem = problem;
-        HintsImpute = hintsImpute;
     }
 
     /// <summary>What is wrong, without the hint.</summary>
     public string Problem { get; }
-
-    public bool HintsImpute { get; }
 
     /// <summary>The same error, suggesting <c>--impute mean</c>.</summary>
     public NonFiniteFeatureException WithImputeHint() => new(File, Line, Column, Problem, hintsImpute: true);

@@ -58,7 +58,7 @@ public static class ImportCommand
         {
             return import();
         }
-        catch (NonFiniteFeatureException ex) when (!ex.HintsImpute)
+        catch (NonFiniteFeatureException ex)
         {
             throw ex.WithImputeHint();
         }

@@ -14,6 +14,8 @@ public static class DenseDouble
         ReadOnlySpan<double> b, int br, int bc, bool transB, Span<double> c, double beta = 0, double alpha = 1)
     {
         int m = transA ? ac : ar, k = transA ? ar : ac, kb = transB ? bc : br, n = transB ? br : bc;
+        if (transA && transB)
+            throw new ArgumentException("DenseDouble: op(A) and op(B) both transposed is not supported (no caller needs it).");
         if (k != kb)
             throw new ShapeMismatchException($"DenseDouble: inner dimensions {k} and {kb} differ.");
         if (a.Length < ar * ac || b.Length < br * bc || c.Length < m * n)
@@ -32,21 +34,11 @@ public static class DenseDouble
                 }
             }
         }
-        else if (!transA)
-        {
-            for (int i = 0; i < m; i++)
-                for (int j = 0; j < n; j++)
-                    c[i * n + j] += alpha * TensorPrimitives.Dot(a.Slice(i * ac, k), b.Slice(j * bc, k));
-        }
         else
         {
             for (int i = 0; i < m; i++)
                 for (int j = 0; j < n; j++)
-                {
-                    double s = 0;
-                    for (int p = 0; p < k; p++) s += a[p * ac + i] * b[j * bc + p];
-                    c[i * n + j] += alpha * s;
-                }
+                    c[i * n + j] += alpha * TensorPrimitives.Dot(a.Slice(i * ac, k), b.Slice(j * bc, k));
         }
     }
 }

@@ -26,9 +26,6 @@ public sealed class Svd
 
     public int Cols { get; private set; }
 
-    /// <summary>The input A, row-major (r x c), as a double copy.</summary>
-    public ReadOnlySpan<double> Input => _a.AsSpan(0, Rows * Cols);
-
     /// <summary>lambda = sigma^2, descending (r).</summary>
     public ReadOnlySpan<double> Eigenvalues => _values.AsSpan(0, Rows);
 

@@ -31,9 +31,6 @@ public sealed class RsdLoss(double basesWeight = 0.01) : Loss
     public double BasesWeight { get; } = basesWeight >= 0 && double.IsFinite(basesWeight) ? basesWeight
         : throw new ArgumentOutOfRangeException(nameof(basesWeight), basesWeight, "must be finite and >= 0");
 
-    /// <summary>The sum of sines of the principal angles at the last forward.</summary>
-    public double SubspaceDistance { get; private set; }
-
     /// <summary>||abs(P_s) - abs(P_t)||_F at the last forward.</summary>
     public double BasesMismatch { get; private set; }
 
@@ -69,7 +66,6 @@ public sealed class RsdLoss(double basesWeight = 0.01) : Loss
             double diff = Math.Abs(p[i]) - Math.Abs(q[i]);
             mismatch += diff * diff;
         }
-        SubspaceDistance = sines;
         BasesMismatch = Math.Sqrt(mismatch);
         return (float)(sines + BasesWeight * BasesMismatch);
     }

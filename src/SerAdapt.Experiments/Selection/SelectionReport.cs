@@ -74,7 +74,7 @@ public static class SelectionReport
         sb.AppendLine($"# Model selection without target labels: {ExperimentReport.Title(config)}").AppendLine();
         int planned = SelectionStudy.Plan(config).Count(r => shard.Contains(r.Index));
         sb.AppendLine(string.Create(Inv, $"{runs.Count} of {planned} grid runs{(shard.IsWhole ? "" : $" (shard {shard})")}; {config.Repeats} repeats; "
-            + $"every point trained for {config.Training.Epochs} epochs (no early stopping), scored after each epoch. The models of the grid points are kept only with --keep-models (in models/).")).AppendLine();
+            + $"every point trained for all its epochs ({string.Join(" or ", runs.Select(r => r.Epochs).DefaultIfEmpty(config.Training.Epochs).Distinct().Order())}; no early stopping), scored after each epoch. The models of the grid points are kept only with --keep-models (in models/).")).AppendLine();
         sb.AppendLine("## Grid").AppendLine();
         foreach (var method in config.Methods)
         {
