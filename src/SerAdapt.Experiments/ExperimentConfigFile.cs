@@ -112,8 +112,11 @@ public static class ExperimentConfigFile
         try
         {
             config = config with { Training = Settings.With(new TrainingOptions(), training), MethodSettings = methodSettings };
-            // The corpora may come from the command line instead; everything else is checked here.
-            (config.CorpusA.Length > 0 || config.HasSources ? config : config with { CorpusA = "a", CorpusB = "b" }).Validate();
+            // The corpora (or the sources or the target alone) may come from the command line instead: stand-ins for
+            // what the file leaves out; everything else is checked here.
+            (config.HasSources
+                ? config with { Sources = config.Sources.Count > 0 ? config.Sources : ["source"], Target = config.Target.Length > 0 ? config.Target : "target" }
+                : config.CorpusA.Length > 0 ? config : config with { CorpusA = "a", CorpusB = "b" }).Validate();
         }
         catch (InvalidSettingException ex) when (seen.TryGetValue(ex.Key, out var node))
         {

@@ -1,3 +1,4 @@
+using SerAdapt.Adaptation;
 using SerAdapt.Experiments;
 
 namespace SerAdapt.Experiments.Tests;
@@ -25,6 +26,20 @@ public class SeveralSourcesConfigTests
         Assert.Contains("source", ExperimentFolder.FirstDifference(c, c with { Sources = ["/cfg/a.parquet", "/abs/d.parquet"] }));
     }
 
+    // One config of sources for several targets: the target (or the sources) may come from the command line, so the
+    // file alone is accepted; the completed configuration is checked when the experiment starts.
+    [Fact]
+    public void Parse_SourcesWithoutTarget_IsAcceptedAndTheTargetIsNeededAtTheStart()
+    {
+        var c = ExperimentConfigFile.Parse("source: [a.parquet, c.parquet]\n", "/cfg/exp.yaml");
+
+        Assert.Equal(["/cfg/a.parquet", "/cfg/c.parquet"], c.Sources);
+        var ex = Assert.Throws<InvalidSettingException>(c.Validate);
+        Assert.Contains("needs a target corpus too", ex.Message);
+        (c with { Target = "/data/b.parquet" }).Validate();
+        Assert.Equal("/cfg/b.parquet", ExperimentConfigFile.Parse("target: b.parquet\n", "/cfg/exp.yaml").Target); // the sources from the command line
+    }
+
     [Fact]
     public void Parse_OneSourceAsAScalar_IsTheSourceRole()
     {
@@ -35,7 +50,6 @@ public class SeveralSourcesConfigTests
 
     [Theory]
     [InlineData("corpora: [a, b]\nsource: [c]\ntarget: d\n", "exp.yaml:1:10: corpora and source/target are two ways of naming the corpora")]
-    [InlineData("source: [a, c]\n", "exp.yaml:1:9: source needs a target corpus too")]
     [InlineData("source: []\ntarget: b\n", "exp.yaml:1:9: 'source' needs at least one corpus file")]
     [InlineData("source: [a, a]\ntarget: b\n", "exp.yaml:1:9: source names ")]
     [InlineData("source: [a, c]\ntarget: a\n", "exp.yaml:2:9: target ")]
