@@ -74,14 +74,15 @@ internal sealed class TrainingLoop
         // The label-free criteria see the target's features only.
         var unlabelledTarget = new DomainData(target.Features);
         var selectionRng = root.Child("selection");
-        var criterion = SelectionCriterion.For(Options.Selection, validation,
-            Options.Selection == ModelSelection.Oracle ? target : unlabelledTarget, selectionRng);
+        // Each criterion is built once (IWCV fits its domain classifier here): the choosing one is taken from the
+        // label-free set when every criterion is scored, and the oracle doubles as the measured target CCC.
         var criteria = Options.ScoreEveryCriterion
-            ? SelectionCriterion.LabelFree(validation, target.Features, selectionRng)
-                .Select(c => c.Name == criterion?.Name ? criterion : c).ToList()
-            : criterion is null ? [] : new List<SelectionCriterion> { criterion };
+            ? SelectionCriterion.LabelFree(validation, target.Features, selectionRng).ToList() : [];
+        var criterion = criteria.FirstOrDefault(c => c.Name == SelectionName(Options.Selection))
+            ?? SelectionCriterion.For(Options.Selection, validation, Options.Selection == ModelSelection.Oracle ? target : unlabelledTarget, selectionRng);
         if (criterion is not null && !criteria.Contains(criterion)) criteria.Add(criterion);
-        var targetCcc = Options.MeasureTargetCcc && target.LabelledRows().Length >= 2 ? new OracleCriterion(target) : null;
+        var targetCcc = !Options.MeasureTargetCcc || target.LabelledRows().Length < 2 ? null
+            : criterion as OracleCriterion ?? new OracleCriterion(target);
 
         StartAtLabelMean(train.Labels!);
         var sampler = new BatchSampler(train.Features, train.Labels!, UsesTarget ? target.Features : null,
@@ -127,7 +128,7 @@ internal sealed class TrainingLoop
             if (double.IsNaN(score))
                 throw Diverged(epoch, steps, "the model's predictions became NaN", kept, criterion, null);
             var record = new EpochRecord(epoch, lossSums.ToDictionary(kv => kv.Key, kv => kv.Value / steps), scores,
-                targetCcc?.Score(Model) ?? double.NaN);
+                targetCcc is null ? double.NaN : targetCcc == criterion ? score : targetCcc.Score(Model));
             history.Add(record);
             (progress as IProgress<EpochRecord>)?.Report(record);
             if (kept.Weights is null || criterion is null || criterion.Improves(score, kept.Score))
