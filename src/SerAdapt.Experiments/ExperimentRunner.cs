@@ -59,7 +59,8 @@ public static class ExperimentRunner
     }
 
     // Passes training progress on synchronously (System.Progress<T> would post it to the thread pool).
-    private sealed class RelayProgress(RunSpec run, IProgress<ExperimentEvent>? events) : IProgress<TrainingProgress>
+    /// <summary>A run's training progress as experiment events (plain runs and grid runs alike).</summary>
+    internal sealed class RelayProgress(RunSpec run, IProgress<ExperimentEvent>? events) : IProgress<TrainingProgress>
     {
         public void Report(TrainingProgress value) => events?.Report(new RunProgressed(run, value));
     }

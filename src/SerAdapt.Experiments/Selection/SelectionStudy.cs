@@ -63,7 +63,7 @@ public static class SelectionStudy
             var spec = new RunSpec(run.Index, $"{run.Method} [{run.Point.Label(config.Registry)}]", run.Direction, run.Repeat, run.Seed);
             events?.Report(new RunStarted(spec, i + 1, todo.Count));
             var watch = Stopwatch.StartNew();
-            var scores = trainer(run, new Relay(spec, events), cancellationToken);
+            var scores = trainer(run, new ExperimentRunner.RelayProgress(spec, events), cancellationToken);
             RunLog.Append(log, scores);
             done.Add(scores);
             int kept = Choose(scores, "source-val");
@@ -164,9 +164,4 @@ public static class SelectionStudy
         criterion == "oracle" ? run.TargetCcc
             : run.Scores.TryGetValue(criterion, out var v) ? v
             : throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"Grid run '{run.Key}' has no {criterion} scores."));
-
-    private sealed class Relay(RunSpec run, IProgress<ExperimentEvent>? events) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => events?.Report(new RunProgressed(run, value));
-    }
 }
