@@ -26,22 +26,26 @@ public sealed class Svd
 
     public int Cols { get; private set; }
 
+    // Whether the last forward computed W (a caller that needs only lambda and V skips the c x r product).
+    private bool _hasRight;
+
     /// <summary>lambda = sigma^2, descending (r).</summary>
     public ReadOnlySpan<double> Eigenvalues => _values.AsSpan(0, Rows);
 
     /// <summary>V, row-major (r x r).</summary>
     public ReadOnlySpan<double> Left => _left.AsSpan(0, Rows * Rows);
 
-    /// <summary>W, row-major (c x r); columns of dropped directions are 0.</summary>
-    public ReadOnlySpan<double> Right => _right.AsSpan(0, Cols * Rows);
+    /// <summary>W, row-major (c x r); columns of dropped directions are 0. Only after a forward with the right vectors.</summary>
+    public ReadOnlySpan<double> Right => _hasRight ? _right.AsSpan(0, Cols * Rows)
+        : throw new InvalidOperationException("Svd: the last forward did not compute the right vectors.");
 
     public double Singular(int i) => Math.Sqrt(Math.Max(_values[i], 0));
 
     /// <summary>Whether direction i is above the rank tolerance.</summary>
     public bool Kept(int i) => _values[i] > RankTolerance * RankTolerance * _values[0] && _values[i] > 0;
 
-    // a: (r, c) row-major
-    public void Forward(ReadOnlySpan<double> a, int rows, int cols)
+    // a: (r, c) row-major; rightVectors false: lambda and V only (Backward then takes no gradient to W).
+    public void Forward(ReadOnlySpan<double> a, int rows, int cols, bool rightVectors = true)
     {
         if (rows < 1 || cols < 1 || a.Length < rows * cols)
             throw new ShapeMismatchException($"Svd: a {rows} x {cols} matrix needs {rows * cols} values, got {a.Length}.");
@@ -54,6 +58,8 @@ public sealed class Svd
         var values = DoubleBuffer.Ensure(ref _values, rows);
         var left = DoubleBuffer.Ensure(ref _left, rows * rows);
         SymmetricEigen.Decompose(gram, rows, values, left, DoubleBuffer.Ensure(ref _work, 2 * rows * rows));
+        _hasRight = rightVectors;
+        if (!rightVectors) return;
         var z = DoubleBuffer.Ensure(ref _z, cols * rows);
         DenseDouble.Multiply(copy, rows, cols, true, left, rows, rows, false, z);
         var right = DoubleBuffer.Ensure(ref _right, cols * rows);
@@ -71,7 +77,6 @@ public sealed class Svd
     {
         int r = Rows, c = Cols;
         var a = _a.AsSpan(0, r * c);
-        var z = _z.AsSpan(0, c * r);
         var values = _values.AsSpan(0, r);
         var left = _left.AsSpan(0, r * r);
         var gv = DoubleBuffer.Ensure(ref _gradValues, r);
@@ -82,6 +87,8 @@ public sealed class Svd
         else gradLeft[..(r * r)].CopyTo(gl);
         if (!gradRight.IsEmpty)
         {
+            if (!_hasRight) throw new InvalidOperationException("Svd: a gradient to W needs a forward that computed W.");
+            var z = _z.AsSpan(0, c * r);
             var gz = DoubleBuffer.Ensure(ref _gradZ, c * r);
             for (int i = 0; i < r; i++)
             {

@@ -82,7 +82,7 @@ public sealed class DareGramLoss : Loss
                 var row = features.Row(r);
                 for (int c = 1; c < cols; c++) x[r * cols + c] = row[c - 1];
             }
-            Svd.Forward(x, Rows, cols);
+            Svd.Forward(x, Rows, cols, rightVectors: false); // the Gram route needs lambda and V only
         }
 
         // The fewest leading eigenvalues whose share of the sum reaches the threshold (at least 1).
