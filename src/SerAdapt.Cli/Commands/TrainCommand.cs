@@ -49,7 +49,8 @@ public static class TrainCommand
             // Every setting is checked before any corpus is read.
             // The target CCC per epoch goes to history.csv (marked) when the target has labels; it never chooses.
             // Not for train-on-target, whose final model trains on the target itself.
-            var options = c.Training with { MeasureTargetCcc = name != "train-on-target" };
+            bool onTarget = name == ExperimentConfig.TrainOnTarget;
+            var options = c.Training with { MeasureTargetCcc = !onTarget };
             options.Validate();
             var trainer = c.CreateMethod(name);
             string modelDir = parse.GetRequiredValue(output).FullName;
@@ -62,14 +63,14 @@ public static class TrainCommand
             if (sourcePaths.Contains(targetPath))
                 o.WriteLine($"warning: {(sourcePaths.Count == 1 ? "the" : "a")} source and the target are the same file ({targetPath}): there is no domain shift to adapt to.");
             var csv = csvColumns.Read(parse);
-            var sourceDomains = sourcePaths.Select(p => CorpusDomain.Load(p, labelName, labelRequired: name != "train-on-target", csv)).ToList();
-            var t = CorpusDomain.Load(targetPath, labelName, labelRequired: name == "train-on-target", csv);
+            var sourceDomains = sourcePaths.Select(p => CorpusDomain.Load(p, labelName, labelRequired: !onTarget, csv)).ToList();
+            var t = CorpusDomain.Load(targetPath, labelName, labelRequired: onTarget, csv);
             var s = SourceCorpora.Pool(sourceDomains, t, labelName);
             foreach (string warning in s.Warnings.Concat(t.Warnings)) o.WriteLine($"warning: {warning}");
             string sources = string.Join(" + ", s.Corpora.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Path} ({c.Data.Count} utterances)")));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: source {sources}, target {targetPath} ({t.Data.Count}), {t.Data.Dimension} features, seed {options.Seed}"));
-            if (name == "train-on-target")
+            if (onTarget)
                 o.WriteLine("train-on-target trains on the target's own labels: the source corpora are not used (only their features are checked against the target's).");
             foreach (string mapping in s.ScaleMappingsOnto(t, labelName))
                 o.WriteLine($"source {labelName} labels mapped onto the target's scale, {mapping}; predictions are on {t.Raw.Scales.For(labelName)}");
@@ -101,7 +102,7 @@ public static class TrainCommand
 
             if (parse.GetValue(predictions) is { } predictionFile)
             {
-                var heads = name == "train-on-target" ? [result.TargetPredictions] : model.Predict(t.Data.Features).Heads;
+                var heads = onTarget ? [result.TargetPredictions] : model.Predict(t.Data.Features).Heads;
                 PredictionFile.Write(predictionFile.FullName, ModelLabel.Column(model), t.Data.Ids!, result.TargetPredictions, heads);
                 o.WriteLine($"target predictions written to {predictionFile.FullName}");
             }
@@ -150,7 +151,7 @@ public static class TrainCommand
             return;
         }
         var (p, y) = target.Data.LabelledPairs(result.TargetPredictions);
-        string what = method == "train-on-target" ? "target (pooled leave-one-group-out predictions)" : "target";
+        string what = method == ExperimentConfig.TrainOnTarget ? "target (pooled leave-one-group-out predictions)" : "target";
         string oracle = result.UsedOracle ? " [ORACLE: epoch chosen with target labels]" : "";
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{what}: Pearson {RegressionMetrics.Pearson(p, y):F4}, CCC {RegressionMetrics.Ccc(p, y):F4} on {p.Length} labelled utterances{oracle}"));
